@@ -1,0 +1,57 @@
+"""How names are compared: case, punctuation and spacing folded away, nothing else guessed.
+
+Every lookup of a name typed by a person (headers, kelurahan, categories, status words) folds both
+sides with these functions, so ``"KEL. Kalampangan "`` and ``"kel kalampangan"`` compare equal.
+
+Example:
+    >>> fold_text("  Kel./Desa  KALAMPANGAN ")
+    'kel desa kalampangan'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold_text(text: object) -> str:
+    """Fold one value: Unicode-normalise, casefold, turn punctuation into spaces, collapse spaces.
+
+    Args:
+        text: Any value; ``None`` and NaN fold to the empty string.
+
+    Returns:
+        The folded text (only ``a-z``, ``0-9`` and single spaces).
+
+    Example:
+        >>> fold_text("Jml. T.K (orang)")
+        'jml t k orang'
+    """
+    if text is None or (isinstance(text, float) and text != text) or text is pd.NA:
+        return ""
+    normalised = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub(" ", normalised.casefold()).strip()
+
+
+def fold_series(values: pd.Series) -> pd.Series:
+    """Fold every cell of a column with :func:`fold_text`, each distinct value once.
+
+    Args:
+        values: Any column.
+
+    Returns:
+        A ``string`` column with the folded text; missing cells fold to ``""``.
+
+    Example:
+        >>> fold_series(pd.Series(["Pahandut", " PAHANDUT.", None])).tolist()
+        ['pahandut', 'pahandut', '']
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    # Missing cells have code -1, which picks the appended "".
+    folded = np.array([fold_text(value) for value in uniques] + [""], dtype=object)
+    return pd.Series(folded[codes], index=values.index, dtype="string")
