@@ -1,0 +1,127 @@
+"""The ``ikm-report`` command line.
+
+``ikm-report validate PATH`` reads a registry export, prints the counts and writes the
+quarantine file. Exit codes: 0 every row is clean, 1 rows were quarantined, 2 the file cannot be
+read at all (the message names the file and the problem; no traceback).
+
+Example:
+    >>> main(["validate", "tidak-ada.csv"])
+    2
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ikm_analysis.cleaning import CleaningOptions
+from ikm_analysis.exceptions import IkmError
+from ikm_analysis.output import write_table
+from ikm_analysis.registry import ProcessedRegistry, process_registry
+
+EXIT_CLEAN, EXIT_QUARANTINED, EXIT_UNREADABLE = 0, 1, 2
+
+_LABELS = {
+    "id": {
+        "file": "Berkas", "sheet": "Lembar", "header_row": "Baris judul kolom",
+        "rows_read": "Baris dibaca", "rows_clean": "Baris bersih",
+        "rows_quarantined": "Baris dikarantina", "blank_rows_skipped": "Baris kosong dilewati",
+        "by_reason": "Baris dikarantina menurut alasan", "ignored": "Kolom tidak dikenal (diabaikan)",
+        "written": "Ditulis",
+    },
+    "en": {
+        "file": "File", "sheet": "Sheet", "header_row": "Header row",
+        "rows_read": "Rows read", "rows_clean": "Rows clean",
+        "rows_quarantined": "Rows quarantined", "blank_rows_skipped": "Blank rows skipped",
+        "by_reason": "Quarantined rows by reason", "ignored": "Unknown columns (ignored)",
+        "written": "Written",
+    },
+}
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ikm-report", description="IKM registry checks and reports for Kota Palangka Raya."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser(
+        "validate",
+        help="check a registry export and write its quarantine file",
+        description="Read a registry export (CSV, XLSX, Parquet), print the counts and write the "
+        "quarantine file. Exit 0: all rows clean; 1: rows quarantined; 2: file unreadable.",
+    )
+    validate.add_argument("path", type=Path, help="registry export (.csv, .xlsx, .parquet)")
+    validate.add_argument("--sheet", help="worksheet of an XLSX file (default: first with a header)")
+    validate.add_argument(
+        "--quarantine-file", type=Path,
+        help="where to write the quarantine CSV (default: <name>_karantina.csv in this folder)",
+    )
+    validate.add_argument(
+        "--clean-file", type=Path,
+        help="also write the clean table (no personal data) to this .csv or .parquet file",
+    )
+    validate.add_argument("--lang", choices=("id", "en"), default="id",
+                          help="language of messages and reasons (default: id)")
+    validate.add_argument(
+        "--number-format", choices=("id", "en"), default="id",
+        help="separators of numbers written as text: id = 1.500.000,00 (default), en = 1,500,000.00",
+    )
+    validate.add_argument("--max-year", type=int,
+                          help="latest acceptable year (default: the current year)")
+    return parser
+
+
+def _print_summary(processed: ProcessedRegistry, lang: str) -> None:
+    labels = _LABELS[lang]
+    summary = processed.summary()
+    for key in ("file", "sheet", "header_row", "rows_read", "rows_clean", "rows_quarantined",
+                "blank_rows_skipped"):
+        if summary[key] is not None:
+            print(f"{labels[key]:<26}: {summary[key]}")
+    if summary["quarantined_rows_by_reason"]:
+        print(f"{labels['by_reason']}:")
+        for code, count in summary["quarantined_rows_by_reason"].items():
+            print(f"  {code:<30} {count}")
+    if summary["ignored_headers"]:
+        print(f"{labels['ignored']}: {', '.join(summary['ignored_headers'])}")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    options = CleaningOptions(number_format=args.number_format, max_year=args.max_year)
+    processed = process_registry(args.path, sheet=args.sheet, options=options, lang=args.lang)
+    _print_summary(processed, args.lang)
+    quarantine_file = args.quarantine_file or Path(f"{args.path.stem}_karantina.csv")
+    written = [write_table(processed.quarantine, quarantine_file)]
+    if args.clean_file is not None:
+        written.append(write_table(processed.clean, args.clean_file))
+    for path in written:
+        print(f"{_LABELS[args.lang]['written']}: {path}")
+    return EXIT_QUARANTINED if processed.cleaning.rows_quarantined else EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code.
+
+    Args:
+        argv: Arguments without the program name; ``sys.argv[1:]`` when ``None``.
+
+    Returns:
+        The exit code.
+    """
+    args = _build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        return _validate(args)
+    except IkmError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except (OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""What can be wrong with a registry row, as stable reason codes with Indonesian and English text.
+
+Parsers and checks report problems as :class:`CellIssues`: one row per problem, naming the row
+(the source row number), the canonical field and a reason code. :func:`describe_reason` turns a
+code into the sentence the quarantine file shows.
+
+Example:
+    >>> issues = CellIssues.empty().add(pd.Series([True, False], index=[7, 8]), "status",
+    ...                                 "unknown_status")
+    >>> issues.frame.values.tolist()
+    [[7, 'status', 'unknown_status', '']]
+    >>> describe_reason("unknown_status", "", lang="en")
+    "unknown status (use 'aktif' or 'tidak aktif')"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+#: reason code -> (Indonesian, English). ``{detail}`` is filled in from the issue.
+REASONS: dict[str, tuple[str, str]] = {
+    "missing_value": ("nilai wajib kosong", "required value is empty"),
+    "invalid_number": (
+        "bukan angka yang sah (contoh format: 1.500.000,00 atau 1,5 juta)",
+        "not a valid number (format like 1.500.000,00 or 1,5 juta)",
+    ),
+    "not_integer": ("harus bilangan bulat", "must be a whole number"),
+    "negative_value": ("tidak boleh negatif", "must not be negative"),
+    "invalid_year": ("bukan tahun yang sah", "not a valid year"),
+    "year_out_of_range": ("tahun di luar rentang {detail}", "year outside {detail}"),
+    "closed_before_registered": (
+        "tahun tutup sebelum tahun terdaftar", "year closed is before year registered"
+    ),
+    "active_but_closed": (
+        "status aktif tetapi ada tahun tutup", "status is active but a closing year is given"
+    ),
+    "unknown_kelurahan": (
+        "kelurahan tidak dikenal di Kota Palangka Raya{detail_suggestion}",
+        "unknown kelurahan in Kota Palangka Raya{detail_suggestion}",
+    ),
+    "unknown_kecamatan": (
+        "kecamatan tidak dikenal di Kota Palangka Raya{detail_suggestion}",
+        "unknown kecamatan in Kota Palangka Raya{detail_suggestion}",
+    ),
+    "kelurahan_not_in_kecamatan": (
+        "kelurahan tidak berada di kecamatan ini; menurut Kemendagri: {detail}",
+        "the kelurahan is not in this kecamatan; per Kemendagri: {detail}",
+    ),
+    "invalid_kbli": (
+        "kode KBLI tidak sah (2 sampai 5 angka)", "invalid KBLI code (2 to 5 digits)"
+    ),
+    "kbli_not_manufacturing": (
+        "KBLI bukan industri pengolahan (golongan pokok 10–33)",
+        "KBLI is not manufacturing (divisions 10–33)",
+    ),
+    "unknown_category": ("kategori produk tidak dikenal", "unknown product category"),
+    "missing_kbli_and_category": (
+        "KBLI dan kategori produk keduanya kosong", "both KBLI and product category are empty"
+    ),
+    "unknown_status": (
+        "status tidak dikenal (gunakan 'aktif' atau 'tidak aktif')",
+        "unknown status (use 'aktif' or 'tidak aktif')",
+    ),
+    "unknown_yes_no": (
+        "nilai ya/tidak tidak dikenal", "unknown yes/no value"
+    ),
+    "duplicate_unit_id": (
+        "unit_id ganda; sudah ada di baris {detail}", "duplicate unit_id; already on row {detail}"
+    ),
+    "duplicate_row": (
+        "baris duplikat persis dari baris {detail}", "exact duplicate of row {detail}"
+    ),
+    "total_row": ("baris jumlah/total, bukan unit usaha", "a total row, not a business unit"),
+}
+
+
+def describe_reason(reason_code: str, detail: str = "", lang: str = "id") -> str:
+    """The sentence for a reason code in the report language.
+
+    Args:
+        reason_code: A key of :data:`REASONS`.
+        detail: Extra text from the issue (a row number, a suggested name, ...).
+        lang: ``"id"`` or ``"en"``.
+
+    Returns:
+        The message.
+
+    Example:
+        >>> describe_reason("unknown_kelurahan", "Kalampangan")
+        "kelurahan tidak dikenal di Kota Palangka Raya (mungkin maksudnya 'Kalampangan'?)"
+    """
+    indonesian, english = REASONS[reason_code]
+    template = indonesian if lang == "id" else english
+    if lang not in ("id", "en"):
+        raise ValueError(f"unknown language {lang!r}; use 'id' or 'en'")
+    if detail:
+        hint = f" (mungkin maksudnya '{detail}'?)" if lang == "id" else f" (did you mean '{detail}'?)"
+    else:
+        hint = ""
+    return template.format(detail=detail, detail_suggestion=hint)
+
+
+ISSUE_COLUMNS = ("row", "column", "reason_code", "detail")
+
+
+@dataclass(frozen=True)
+class CellIssues:
+    """An immutable list of problems: ``row`` (index label), ``column``, ``reason_code``, ``detail``.
+
+    ``column`` is the canonical field, or ``""`` for a problem with the whole row.
+    """
+
+    frame: pd.DataFrame
+
+    @classmethod
+    def empty(cls) -> CellIssues:
+        """A list with no problems."""
+        return cls(pd.DataFrame({name: pd.Series(dtype=object) for name in ISSUE_COLUMNS}))
+
+    def add(
+        self,
+        mask: pd.Series,
+        column: str,
+        reason_code: str,
+        detail: pd.Series | str | None = None,
+    ) -> CellIssues:
+        """Return a new list with one issue for each row where ``mask`` is true.
+
+        Args:
+            mask: Boolean series; its index labels name the rows.
+            column: Canonical field, or ``""`` for the whole row.
+            reason_code: A key of :data:`REASONS`.
+            detail: Text per row (a series aligned with ``mask``) or the same text for all.
+
+        Returns:
+            The extended list.
+        """
+        if reason_code not in REASONS:
+            raise KeyError(f"unknown reason code {reason_code!r}")
+        rows = mask.index[mask.to_numpy(dtype=bool, na_value=False)]
+        if len(rows) == 0:
+            return self
+        if isinstance(detail, pd.Series):
+            details = detail.reindex(rows).astype(object).where(lambda d: d.notna(), "")
+            details = details.map(str).tolist()
+        else:
+            details = [detail or ""] * len(rows)
+        added = pd.DataFrame(
+            {"row": list(rows), "column": column, "reason_code": reason_code, "detail": details}
+        )
+        frames = [f for f in (self.frame, added) if len(f)]
+        return CellIssues(pd.concat(frames, ignore_index=True))
+
+    def extend(self, other: CellIssues) -> CellIssues:
+        """Return a new list holding the issues of both lists."""
+        frames = [f for f in (self.frame, other.frame) if len(f)]
+        return CellIssues(pd.concat(frames, ignore_index=True)) if frames else self
+
+    @property
+    def rows(self) -> pd.Index:
+        """The distinct row labels that have at least one issue."""
+        return pd.Index(self.frame["row"].unique())

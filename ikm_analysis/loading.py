@@ -1,0 +1,302 @@
+"""Read a registry export (CSV, XLSX or Parquet) into canonical columns, values untouched.
+
+Office exports are not tidy: a title and a date above the table, headers such as ``Kel.`` or
+``Jml TK``, a ``Jumlah`` line at the bottom, semicolons as CSV separators, Windows-1252 text.
+:func:`read_registry` finds the header row (the row, among the first 30, that names the most
+canonical columns), maps the headers onto :data:`ikm_analysis.columns.REGISTRY_COLUMNS`, and
+returns every non-blank row below it with its row number in the file. It converts no value:
+parsing is :mod:`ikm_analysis.cleaning`'s job, so a cell that cannot be parsed can still be shown
+as it was written.
+
+A file that cannot be read at all raises :class:`~ikm_analysis.exceptions.InputFileError` (or
+:class:`~ikm_analysis.exceptions.MissingColumnsError`) with the file name in the message.
+
+Example:
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "ikm.csv"
+    >>> _ = path.write_text("DATA IKM 2024\\nNo;ID;Nama Usaha;Kel.;KBLI;Tahun;Status\\n"
+    ...                     "1;A1;Kue Ibu;Menteng;10792;2021;aktif\\n", encoding="utf-8")
+    >>> raw = read_registry(path)
+    >>> raw.header_row, raw.frame.loc[3, "kelurahan"], raw.ignored_headers
+    (2, 'Menteng', ('No',))
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ikm_analysis.columns import (
+    REQUIRED_COLUMNS,
+    REQUIRED_ONE_OF,
+    accepted_headers,
+    match_header,
+)
+from ikm_analysis.exceptions import InputFileError, MissingColumnsError
+from ikm_analysis.folding import fold_text
+
+SUPPORTED_SUFFIXES: dict[str, str] = {
+    ".csv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+HEADER_SEARCH_ROWS = 30
+MIN_HEADER_MATCHES = 3
+CSV_DELIMITERS = (",", ";", "\t", "|")
+TOTAL_ROW_WORDS = frozenset(
+    {"jumlah", "total", "jumlah total", "total keseluruhan", "jumlah keseluruhan", "grand total"}
+)
+
+
+@dataclass(frozen=True)
+class RawRegistry:
+    """A registry as read from its file: canonical column names, values as written.
+
+    Attributes:
+        frame: One row per non-blank data row, indexed by ``source_row`` (the row number a
+            spreadsheet program shows; for Parquet, the record number from 1). Object columns.
+        path: The file read.
+        sheet: The worksheet used (XLSX only).
+        header_row: Row number of the header (``None`` for Parquet).
+        headers: Canonical column -> header as written in the file.
+        scales: Canonical column -> factor stated by the header's unit (``Rp 000`` -> 1000).
+        ignored_headers: Headers that matched no canonical column (kept out of the frame).
+        blank_rows: Number of empty rows below the header that were skipped.
+        total_rows: Row numbers of lines that look like totals (``Jumlah``, ``Total``).
+        encoding: Text encoding detected (CSV only).
+        delimiter: Field separator detected (CSV only).
+    """
+
+    frame: pd.DataFrame
+    path: Path
+    sheet: str | None = None
+    header_row: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    scales: dict[str, float] = field(default_factory=dict)
+    ignored_headers: tuple[str, ...] = ()
+    blank_rows: int = 0
+    total_rows: tuple[int, ...] = ()
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    @property
+    def rows_read(self) -> int:
+        """Number of non-blank data rows read."""
+        return len(self.frame)
+
+
+@dataclass(frozen=True)
+class _HeaderMap:
+    positions: dict[str, int]
+    headers: dict[str, str]
+    scales: dict[str, float]
+    ignored: tuple[str, ...]
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (
+        isinstance(value, float) and value != value
+    )
+
+
+def _header_score(cells: Sequence[object]) -> int:
+    matches = {match_header(cell) for cell in cells if not _is_blank(cell)}
+    return len({m.column for m in matches if m is not None})
+
+
+def _map_headers(cells: Sequence[object], path: Path) -> _HeaderMap:
+    positions: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    scales: dict[str, float] = {}
+    ignored: list[str] = []
+    for position, cell in enumerate(cells):
+        if _is_blank(cell):
+            continue
+        written = str(cell).strip()
+        match = match_header(written)
+        if match is None:
+            ignored.append(written)
+            continue
+        if match.column in positions:
+            raise InputFileError(
+                path,
+                f"columns {headers[match.column]!r} and {written!r} both mean "
+                f"{match.column}; rename or delete one of them",
+            )
+        positions[match.column] = position
+        headers[match.column] = written
+        scales[match.column] = match.scale
+    missing = [name for name in REQUIRED_COLUMNS if name not in positions]
+    missing += ["/".join(group) for group in REQUIRED_ONE_OF
+                if not any(name in positions for name in group)]
+    if missing:
+        hints = "; ".join(
+            f"{name}: {' or '.join(accepted_headers(part) for part in name.split('/'))}"
+            for name in missing
+        )
+        raise MissingColumnsError(
+            path, missing, f"Headers found: {', '.join(map(repr, headers.values()))}. "
+                           f"Accepted header names: {hints}"
+        )
+    return _HeaderMap(positions, headers, scales, tuple(ignored))
+
+
+def _find_header_row(rows: Sequence[Sequence[object]]) -> tuple[int, int]:
+    """Index and score of the best header candidate among the first rows (first best wins)."""
+    best_index, best_score = -1, 0
+    for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = _header_score(cells)
+        if score > best_score:
+            best_index, best_score = index, score
+    return best_index, best_score
+
+
+def _no_header_error(path: Path, where: str = "") -> InputFileError:
+    return InputFileError(
+        path,
+        f"no header row found{where}: none of the first {HEADER_SEARCH_ROWS} rows names at least "
+        f"{MIN_HEADER_MATCHES} known columns (such as ID, Nama Usaha, Kelurahan, KBLI, Tahun, "
+        "Status)",
+    )
+
+
+def _frame_from_rows(
+    rows: Sequence[Sequence[object]], header_index: int, header: _HeaderMap, first_row_number: int
+) -> tuple[pd.DataFrame, int, tuple[int, ...]]:
+    """Build the raw frame from the rows below the header; count blank and total rows."""
+    records: dict[str, list[object]] = {name: [] for name in header.positions}
+    row_numbers: list[int] = []
+    total_rows: list[int] = []
+    blank = 0
+    for offset, cells in enumerate(rows[header_index + 1:], start=header_index + 1):
+        filled = [cell for cell in cells if not _is_blank(cell)]
+        if not filled:
+            blank += 1
+            continue
+        row_number = first_row_number + offset
+        row_numbers.append(row_number)
+        if fold_text(filled[0]) in TOTAL_ROW_WORDS:
+            total_rows.append(row_number)
+        for name, position in header.positions.items():
+            records[name].append(cells[position] if position < len(cells) else None)
+    frame = pd.DataFrame(
+        {name: pd.Series(values, dtype=object) for name, values in records.items()}
+    )
+    frame.index = pd.Index(row_numbers, name="source_row", dtype="int64")
+    return frame, blank, tuple(total_rows)
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise InputFileError(path, "text is neither UTF-8 nor Windows-1252; save it as UTF-8 CSV")
+
+
+def _read_csv(path: Path) -> RawRegistry:
+    text, encoding = _decode(path, path.read_bytes())
+    best: tuple[int, str] | None = None
+    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
+    for delimiter in CSV_DELIMITERS:
+        score = _find_header_row(list(csv.reader(io.StringIO(head), delimiter=delimiter)))[1]
+        if best is None or score > best[0]:
+            best = (score, delimiter)
+    assert best is not None
+    delimiter = best[1]
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise InputFileError(path, f"not a readable CSV file: {error}") from None
+    header_index, score = _find_header_row(rows)
+    if score < MIN_HEADER_MATCHES:
+        raise _no_header_error(path)
+    header = _map_headers(rows[header_index], path)
+    frame, blank, totals = _frame_from_rows(rows, header_index, header, first_row_number=1)
+    return RawRegistry(frame, path, None, header_index + 1, header.headers, header.scales,
+                       header.ignored, blank, totals, encoding, delimiter)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> RawRegistry:
+    from openpyxl import load_workbook  # imported here: only XLSX users pay for it
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
+        raise InputFileError(path, f"cannot be opened as an Excel workbook ({error})") from None
+    try:
+        names = workbook.sheetnames
+        if sheet is not None and sheet not in names:
+            raise InputFileError(path, f"no sheet named {sheet!r}; sheets: {', '.join(names)}")
+        for name in [sheet] if sheet is not None else names:
+            rows = [list(r) for r in workbook[name].iter_rows(min_row=1, values_only=True)]
+            header_index, score = _find_header_row(rows)
+            if score < MIN_HEADER_MATCHES:
+                continue
+            header = _map_headers(rows[header_index], path)
+            frame, blank, totals = _frame_from_rows(rows, header_index, header, 1)
+            return RawRegistry(frame, path, name, header_index + 1, header.headers,
+                               header.scales, header.ignored, blank, totals)
+    finally:
+        workbook.close()
+    where = f" in sheet {sheet!r}" if sheet else f" in any sheet ({', '.join(names)})"
+    raise _no_header_error(path, where)
+
+
+def _read_parquet(path: Path) -> RawRegistry:
+    try:
+        table = pd.read_parquet(path)
+    except Exception as error:  # pyarrow raises many types for damaged files
+        raise InputFileError(path, f"cannot be read as Parquet ({error})") from None
+    header = _map_headers(list(table.columns), path)
+    frame = table.iloc[:, list(header.positions.values())]
+    frame.columns = list(header.positions)
+    frame.index = pd.RangeIndex(1, len(frame) + 1, name="source_row")
+    blank_mask = frame.isna().all(axis=1)
+    return RawRegistry(frame.loc[~blank_mask], path, None, None, header.headers, header.scales,
+                       header.ignored, int(blank_mask.sum()))
+
+
+def read_registry(path: str | Path, sheet: str | None = None) -> RawRegistry:
+    """Read a registry export and map its headers onto the canonical schema.
+
+    Args:
+        path: A ``.csv``/``.txt`` (UTF-8 or Windows-1252; ``,`` ``;`` tab or ``|`` separated),
+            ``.xlsx``/``.xlsm`` or ``.parquet`` file.
+        sheet: Worksheet to read; by default the first sheet with a recognisable header row.
+
+    Returns:
+        The rows as written, with their row numbers.
+
+    Raises:
+        InputFileError: The file is missing, of an unsupported type, damaged, or has no header.
+        MissingColumnsError: Required columns are absent (listed by name).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(path, "file not found")
+    if not path.is_file():
+        raise InputFileError(path, "is not a file")
+    kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        hint = " (save old .xls workbooks as .xlsx)" if path.suffix.lower() == ".xls" else ""
+        raise InputFileError(
+            path,
+            f"unsupported file type {path.suffix!r}{hint}; use one of "
+            + ", ".join(sorted(SUPPORTED_SUFFIXES)),
+        )
+    if kind == "csv":
+        return _read_csv(path)
+    if kind == "xlsx":
+        return _read_xlsx(path, sheet)
+    return _read_parquet(path)

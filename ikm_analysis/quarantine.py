@@ -1,0 +1,72 @@
+"""The quarantine table: every rejected row, which cell, what it held, and why.
+
+One line per problem. The table shows the header and the value as they were written in the
+file, so an officer can find and fix the cell; it may therefore hold personal data and is the
+only output that does.
+
+Example:
+    >>> from ikm_analysis.issues import CellIssues
+    >>> raw = RawRegistry(pd.DataFrame({"status": ["buka"]}, index=pd.Index([5], name="source_row")),
+    ...                   Path("ikm.xlsx"), headers={"status": "Status Usaha"})
+    >>> issues = CellIssues.empty().add(pd.Series([True], index=[5]), "status", "unknown_status")
+    >>> build_quarantine_table(raw, issues).iloc[0][["column", "value", "reason_code"]].tolist()
+    ['Status Usaha', 'buka', 'unknown_status']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ikm_analysis.issues import CellIssues, describe_reason
+from ikm_analysis.loading import RawRegistry
+
+QUARANTINE_COLUMNS = (
+    "source_file", "source_row", "column", "field", "value", "reason_code", "reason",
+)
+
+
+def _value_text(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def build_quarantine_table(raw: RawRegistry, issues: CellIssues, lang: str = "id") -> pd.DataFrame:
+    """Join issues with the raw cells they concern.
+
+    Args:
+        raw: The rows as read.
+        issues: Problems found by cleaning.
+        lang: Language of the ``reason`` column, ``"id"`` or ``"en"``.
+
+    Returns:
+        Columns ``source_file``, ``source_row``, ``column`` (header as written), ``field``
+        (canonical name), ``value`` (cell as written), ``reason_code``, ``reason``; sorted by row.
+    """
+    frame = issues.frame
+    if frame.empty:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in QUARANTINE_COLUMNS})
+    values = [
+        _value_text(raw.frame.at[row, field]) if field in raw.frame.columns else ""
+        for row, field in zip(frame["row"], frame["column"], strict=True)
+    ]
+    table = pd.DataFrame(
+        {
+            "source_file": raw.path.name,
+            "source_row": frame["row"].astype("int64"),
+            "column": [raw.headers.get(field, "") for field in frame["column"]],
+            "field": frame["column"],
+            "value": values,
+            "reason_code": frame["reason_code"],
+            "reason": [
+                describe_reason(code, detail, lang)
+                for code, detail in zip(frame["reason_code"], frame["detail"], strict=True)
+            ],
+        }
+    )
+    return table.sort_values(["source_row", "field", "reason_code"], kind="stable",
+                             ignore_index=True)

@@ -1,0 +1,175 @@
+"""Canonicalise kelurahan and kecamatan names of Kota Palangka Raya; never guess unknown names.
+
+A name matches when, after folding (case, punctuation, spacing) and dropping a leading
+administrative prefix (``Kel.``, ``Kelurahan``, ``Desa``, ``Kec.``, ``Kecamatan``), it equals a
+canonical Kemendagri name or a recorded alias (``Sebangau`` -> ``Sabangau``, ``Kelampangan`` ->
+``Kalampangan``). Anything else is reported as unknown, with the closest canonical name offered
+as a suggestion in the message only.
+
+Example:
+    >>> matched = canonicalize_regions(pd.Series(["Kel. Kelampangan", "Menteng"]),
+    ...                                pd.Series(["Sebangau", None]))
+    >>> matched.regions[["kelurahan", "kecamatan"]].values.tolist()
+    [['Kalampangan', 'Sabangau'], ['Menteng', 'Jekan Raya']]
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ikm_analysis.exceptions import ReferenceDataError
+from ikm_analysis.folding import fold_series, fold_text
+from ikm_analysis.issues import CellIssues
+from ikm_analysis.reference import load_kelurahan, load_region_aliases
+
+_PREFIXES: dict[str, tuple[str, ...]] = {
+    "kelurahan": ("kelurahan ", "kel ", "desa ", "ds "),
+    "kecamatan": ("kecamatan ", "kec "),
+}
+
+
+def fold_region_name(text: object, level: str) -> str:
+    """Fold a region name and drop a leading administrative prefix of its level.
+
+    Args:
+        text: The name as written.
+        level: ``"kelurahan"`` or ``"kecamatan"``.
+
+    Returns:
+        The folded name.
+
+    Example:
+        >>> fold_region_name("KEL. Sei  Gohong", "kelurahan")
+        'sei gohong'
+    """
+    folded = fold_text(text)
+    for prefix in _PREFIXES[level]:
+        if folded.startswith(prefix):
+            return folded[len(prefix):]
+    return folded
+
+
+def region_lookup(level: str, extra_aliases: pd.DataFrame | None = None) -> dict[str, str]:
+    """Map every accepted folded spelling of a level's names to its Kemendagri code.
+
+    Args:
+        level: ``"kelurahan"`` or ``"kecamatan"``.
+        extra_aliases: Optional user aliases with columns ``alias``, ``level`` and ``code``.
+
+    Returns:
+        Folded name -> Kemendagri code.
+
+    Raises:
+        ReferenceDataError: When one spelling would point at two different places.
+
+    Example:
+        >>> region_lookup("kecamatan")["sebangau"]
+        '62.71.04'
+    """
+    wilayah = load_kelurahan()
+    if level == "kelurahan":
+        names = dict(zip(wilayah["kelurahan"], wilayah["kelurahan_code"], strict=True))
+    elif level == "kecamatan":
+        names = dict(zip(wilayah["kecamatan"], wilayah["kecamatan_code"], strict=True))
+    else:
+        raise ValueError(f"unknown level {level!r}")
+    aliases = load_region_aliases()
+    if extra_aliases is not None:
+        aliases = pd.concat([aliases, extra_aliases[["alias", "level", "code"]]], ignore_index=True)
+    aliases = aliases[aliases["level"] == level]
+    lookup: dict[str, str] = {}
+    for name, code in [*names.items(), *zip(aliases["alias"], aliases["code"], strict=True)]:
+        key = fold_region_name(name, level)
+        if lookup.setdefault(key, code) != code:
+            raise ReferenceDataError(f"{level} spelling {name!r} points at {lookup[key]} and {code}")
+    return lookup
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    """Result of :func:`canonicalize_regions`, aligned with the input.
+
+    Attributes:
+        regions: ``kelurahan_code``, ``kelurahan``, ``kecamatan_code``, ``kecamatan``; missing where
+            the row could not be placed.
+        issues: One row per problem (unknown name, kelurahan outside the stated kecamatan).
+    """
+
+    regions: pd.DataFrame
+    issues: CellIssues
+
+
+def _suggestion(folded: str, level: str) -> str:
+    wilayah = load_kelurahan()
+    names = wilayah[level].drop_duplicates().tolist()
+    close = difflib.get_close_matches(folded, [fold_text(n) for n in names], n=1, cutoff=0.75)
+    if not close:
+        return ""
+    return next(name for name in names if fold_text(name) == close[0])
+
+
+def canonicalize_regions(
+    kelurahan: pd.Series,
+    kecamatan: pd.Series | None = None,
+    extra_aliases: pd.DataFrame | None = None,
+) -> RegionMatch:
+    """Resolve kelurahan (and, if given, kecamatan) names to canonical names and codes.
+
+    The kecamatan is derived from the kelurahan; a stated kecamatan must agree with it. A row whose
+    kelurahan is empty or unknown is not placed and gets an issue.
+
+    Args:
+        kelurahan: Kelurahan names as written.
+        kecamatan: Kecamatan names as written, or ``None`` when the file has no such column.
+        extra_aliases: Optional user aliases (columns ``alias``, ``level``, ``code``).
+
+    Returns:
+        The canonical regions and the issues found.
+
+    Example:
+        >>> match = canonicalize_regions(pd.Series(["Menteng", "Kalampangn"]))
+        >>> match.regions["kelurahan"].tolist(), match.issues.frame["reason_code"].tolist()
+        (['Menteng', <NA>], ['unknown_kelurahan'])
+    """
+    wilayah = load_kelurahan().set_index("kelurahan_code")
+    issues = CellIssues.empty()
+
+    kel_folded = fold_series(kelurahan).map(lambda v: fold_region_name(v, "kelurahan"))
+    kel_code = kel_folded.map(region_lookup("kelurahan", extra_aliases)).astype("string")
+    issues = issues.add(kel_folded == "", "kelurahan", "missing_value")
+    unknown = (kel_folded != "") & kel_code.isna()
+    issues = issues.add(
+        unknown, "kelurahan", "unknown_kelurahan",
+        detail=kelurahan[unknown].map(lambda v: _suggestion(fold_text(v), "kelurahan")),
+    )
+
+    placed = wilayah.reindex(kel_code.fillna("").to_numpy())
+    regions = pd.DataFrame(
+        {
+            "kelurahan_code": kel_code,
+            "kelurahan": placed["kelurahan"].to_numpy(),
+            "kecamatan_code": placed["kecamatan_code"].to_numpy(),
+            "kecamatan": placed["kecamatan"].to_numpy(),
+        },
+        index=kelurahan.index,
+    ).astype("string")
+
+    if kecamatan is not None:
+        kec_folded = fold_series(kecamatan).map(lambda v: fold_region_name(v, "kecamatan"))
+        kec_code = kec_folded.map(region_lookup("kecamatan", extra_aliases)).astype("string")
+        unknown_kec = (kec_folded != "") & kec_code.isna()
+        issues = issues.add(
+            unknown_kec, "kecamatan", "unknown_kecamatan",
+            detail=kecamatan[unknown_kec].map(lambda v: _suggestion(fold_text(v), "kecamatan")),
+        )
+        conflict = kec_code.notna() & regions["kecamatan_code"].notna() & (
+            kec_code != regions["kecamatan_code"]
+        )
+        issues = issues.add(
+            conflict.fillna(False), "kecamatan", "kelurahan_not_in_kecamatan",
+            detail=regions["kelurahan"] + " (Kec. " + regions["kecamatan"] + ")",
+        )
+    return RegionMatch(regions, issues)
