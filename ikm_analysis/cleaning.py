@@ -9,6 +9,7 @@ The clean table holds no personal data: owner name, NIK, phone and address are u
 duplicates and then left behind (they remain only in the raw rows shown in the quarantine file).
 
 Example:
+    >>> from pathlib import Path
     >>> raw_frame = pd.DataFrame(
     ...     {"unit_id": ["A1", "A2"], "business_name": ["Kue Ibu", "Mebel Jaya"],
     ...      "kelurahan": ["Kel. Menteng", "Kelampangan"], "kbli_code": ["10792", "31001"],
@@ -17,8 +18,10 @@ Example:
     ...     index=pd.Index([3, 4], name="source_row"))
     >>> result = clean_registry(RawRegistry(raw_frame, Path("contoh.csv")),
     ...                         CleaningOptions(max_year=2024))
-    >>> result.clean[["unit_id", "kelurahan", "kecamatan", "category_code", "status"]].values.tolist()
-    [['A1', 'Menteng', 'Jekan Raya', 'pangan', 'aktif'], ['A2', 'Kalampangan', 'Sabangau', 'kayu', 'tidak_aktif']]
+    >>> columns = ["unit_id", "kelurahan", "kecamatan", "category_code", "status"]
+    >>> result.clean[columns].to_numpy().tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['A1', 'Menteng', 'Jekan Raya', 'pangan', 'aktif'],
+     ['A2', 'Kalampangan', 'Sabangau', 'kayu', 'tidak_aktif']]
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -189,10 +191,11 @@ def _column(raw: pd.DataFrame, name: str) -> pd.Series:
     return pd.Series(pd.NA, index=raw.index, dtype=object)
 
 
-def _map_words(values: pd.Series, words: dict[str, object], dtype: str) -> tuple[pd.Series, pd.Series]:
-    folded = fold_series(values)
-    mapped = folded.map(words).astype(dtype)
-    return mapped, (folded != "") & mapped.isna()
+def _map_words(
+    values: pd.Series, words: dict[str, object], dtype: str
+) -> tuple[pd.Series, pd.Series]:
+    mapped = fold_series(values).map(words).astype(dtype)
+    return mapped, (clean_text(values).notna() & mapped.isna()).astype(bool)
 
 
 def _parse_kbli(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -207,7 +210,7 @@ def _parse_numbers(
     raw: pd.DataFrame, name: str, scale: float, number_format: NumberFormat
 ) -> tuple[pd.Series, pd.Series]:
     parsed = parse_id_numbers(_column(raw, name), number_format)
-    return parsed.values * scale, parsed.is_invalid
+    return parsed.numbers * scale, parsed.is_invalid
 
 
 def _parse_fields(

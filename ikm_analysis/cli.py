@@ -29,7 +29,8 @@ _LABELS = {
         "file": "Berkas", "sheet": "Lembar", "header_row": "Baris judul kolom",
         "rows_read": "Baris dibaca", "rows_clean": "Baris bersih",
         "rows_quarantined": "Baris dikarantina", "blank_rows_skipped": "Baris kosong dilewati",
-        "by_reason": "Baris dikarantina menurut alasan", "ignored": "Kolom tidak dikenal (diabaikan)",
+        "by_reason": "Baris dikarantina menurut alasan",
+        "ignored": "Kolom tidak dikenal (diabaikan)",
         "written": "Ditulis",
     },
     "en": {
@@ -54,7 +55,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "quarantine file. Exit 0: all rows clean; 1: rows quarantined; 2: file unreadable.",
     )
     validate.add_argument("path", type=Path, help="registry export (.csv, .xlsx, .parquet)")
-    validate.add_argument("--sheet", help="worksheet of an XLSX file (default: first with a header)")
+    validate.add_argument(
+        "--sheet", help="worksheet of an XLSX file (default: the first with a header row)"
+    )
     validate.add_argument(
         "--quarantine-file", type=Path,
         help="where to write the quarantine CSV (default: <name>_karantina.csv in this folder)",
@@ -67,7 +70,8 @@ def _build_parser() -> argparse.ArgumentParser:
                           help="language of messages and reasons (default: id)")
     validate.add_argument(
         "--number-format", choices=("id", "en"), default="id",
-        help="separators of numbers written as text: id = 1.500.000,00 (default), en = 1,500,000.00",
+        help="separators of numbers written as text: id = 1.500.000,00 (default), "
+        "en = 1,500,000.00",
     )
     validate.add_argument("--max-year", type=int,
                           help="latest acceptable year (default: the current year)")

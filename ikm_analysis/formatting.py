@@ -1,4 +1,4 @@
-"""Numbers as the reports print them: Indonesian ``92.799`` and ``44,8 %`` by default, English on request.
+"""Numbers as reports print them: Indonesian ``92.799`` and ``44,8 %``, English on request.
 
 Rounding is half-up on the decimal value as written (``44,75`` becomes ``44,8``), the rule
 statistical offices use, not Python's round-half-even on the binary float.
@@ -78,7 +78,7 @@ def format_id_number(value: float | int, decimals: int = 0, lang: Lang = "id") -
 
 
 def format_id_percent(value: float | int, decimals: int = 1, lang: Lang = "id") -> str:
-    """Format a percentage (already multiplied by 100): ``44,8 %`` in Indonesian, ``44.8%`` in English.
+    """Format a percentage (already times 100): ``44,8 %`` in Indonesian, ``44.8%`` in English.
 
     Args:
         value: The percentage, e.g. ``44.8`` for 44.8 %.

@@ -91,12 +91,14 @@ def describe_reason(reason_code: str, detail: str = "", lang: str = "id") -> str
         >>> describe_reason("unknown_kelurahan", "Kalampangan")
         "kelurahan tidak dikenal di Kota Palangka Raya (mungkin maksudnya 'Kalampangan'?)"
     """
-    indonesian, english = REASONS[reason_code]
-    template = indonesian if lang == "id" else english
     if lang not in ("id", "en"):
         raise ValueError(f"unknown language {lang!r}; use 'id' or 'en'")
+    indonesian, english = REASONS[reason_code]
+    template = indonesian if lang == "id" else english
     if detail:
-        hint = f" (mungkin maksudnya '{detail}'?)" if lang == "id" else f" (did you mean '{detail}'?)"
+        hint = f" (mungkin maksudnya '{detail}'?)" if lang == "id" else (
+            f" (did you mean '{detail}'?)"
+        )
     else:
         hint = ""
     return template.format(detail=detail, detail_suggestion=hint)
@@ -107,7 +109,7 @@ ISSUE_COLUMNS = ("row", "column", "reason_code", "detail")
 
 @dataclass(frozen=True)
 class CellIssues:
-    """An immutable list of problems: ``row`` (index label), ``column``, ``reason_code``, ``detail``.
+    """An immutable list of problems: ``row``, ``column``, ``reason_code`` and ``detail``.
 
     ``column`` is the canonical field, or ``""`` for a problem with the whole row.
     """

@@ -1,4 +1,4 @@
-"""Read a registry export (CSV, XLSX or Parquet) into canonical columns, values untouched.
+r"""Read a registry export (CSV, XLSX or Parquet) into canonical columns, values untouched.
 
 Office exports are not tidy: a title and a date above the table, headers such as ``Kel.`` or
 ``Jml TK``, a ``Jumlah`` line at the bottom, semicolons as CSV separators, Windows-1252 text.
@@ -14,8 +14,8 @@ A file that cannot be read at all raises :class:`~ikm_analysis.exceptions.InputF
 Example:
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "ikm.csv"
-    >>> _ = path.write_text("DATA IKM 2024\\nNo;ID;Nama Usaha;Kel.;KBLI;Tahun;Status\\n"
-    ...                     "1;A1;Kue Ibu;Menteng;10792;2021;aktif\\n", encoding="utf-8")
+    >>> _ = path.write_text("DATA IKM 2024\nNo;ID;Nama Usaha;Kel.;KBLI;Tahun;Status\n"
+    ...                     "1;A1;Kue Ibu;Menteng;10792;2021;aktif\n", encoding="utf-8")
     >>> raw = read_registry(path)
     >>> raw.header_row, raw.frame.loc[3, "kelurahan"], raw.ignored_headers
     (2, 'Menteng', ('No',))

@@ -1,4 +1,4 @@
-r"""Parse numbers as Indonesian offices write them: ``92.799``, ``1.500.000,00``, ``Rp 15.000.000,-``.
+r"""Parse numbers as Indonesian offices write them: ``92.799``, ``1.500.000,00``, ``Rp 2 M``.
 
 Rules (``number_format="id"``, the default):
 
@@ -74,11 +74,11 @@ class ParsedNumbers:
     """Result of :func:`parse_id_numbers`, aligned with its input.
 
     Attributes:
-        values: Parsed values (``Float64``; ``<NA>`` where missing or invalid).
+        numbers: Parsed values (``Float64``; ``<NA>`` where missing or invalid).
         is_invalid: ``True`` where the cell held something that is not a number.
     """
 
-    values: pd.Series
+    numbers: pd.Series
     is_invalid: pd.Series
 
 
@@ -111,7 +111,7 @@ def parse_id_numbers(values: pd.Series, number_format: NumberFormat = "id") -> P
 
     Example:
         >>> parsed = parse_id_numbers(pd.Series(["92.799", "Rp 2 M", "12.5", None]))
-        >>> parsed.values.tolist(), parsed.is_invalid.tolist()
+        >>> parsed.numbers.tolist(), parsed.is_invalid.tolist()
         ([92799.0, 2000000000.0, <NA>, <NA>], [False, False, True, False])
     """
     if number_format not in _PATTERNS:
@@ -171,5 +171,5 @@ def parse_id_number(text: object, number_format: NumberFormat = "id") -> float |
     parsed = parse_id_numbers(pd.Series([text], dtype=object), number_format)
     if bool(parsed.is_invalid.iloc[0]):
         raise ValueError(f"{text!r} is not a number in {number_format!r} format")
-    value = parsed.values.iloc[0]
+    value = parsed.numbers.iloc[0]
     return None if pd.isna(value) else float(value)

@@ -5,17 +5,16 @@ file, so an officer can find and fix the cell; it may therefore hold personal da
 only output that does.
 
 Example:
+    >>> from pathlib import Path
     >>> from ikm_analysis.issues import CellIssues
-    >>> raw = RawRegistry(pd.DataFrame({"status": ["buka"]}, index=pd.Index([5], name="source_row")),
-    ...                   Path("ikm.xlsx"), headers={"status": "Status Usaha"})
+    >>> frame = pd.DataFrame({"status": ["buka"]}, index=pd.Index([5], name="source_row"))
+    >>> raw = RawRegistry(frame, Path("ikm.xlsx"), headers={"status": "Status Usaha"})
     >>> issues = CellIssues.empty().add(pd.Series([True], index=[5]), "status", "unknown_status")
     >>> build_quarantine_table(raw, issues).iloc[0][["column", "value", "reason_code"]].tolist()
     ['Status Usaha', 'buka', 'unknown_status']
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pandas as pd
 
@@ -51,7 +50,7 @@ def build_quarantine_table(raw: RawRegistry, issues: CellIssues, lang: str = "id
     if frame.empty:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in QUARANTINE_COLUMNS})
     values = [
-        _value_text(raw.frame.at[row, field]) if field in raw.frame.columns else ""
+        _value_text(raw.frame.loc[row, field]) if field in raw.frame.columns else ""
         for row, field in zip(frame["row"], frame["column"], strict=True)
     ]
     table = pd.DataFrame(

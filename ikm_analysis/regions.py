@@ -84,7 +84,9 @@ def region_lookup(level: str, extra_aliases: pd.DataFrame | None = None) -> dict
     for name, code in [*names.items(), *zip(aliases["alias"], aliases["code"], strict=True)]:
         key = fold_region_name(name, level)
         if lookup.setdefault(key, code) != code:
-            raise ReferenceDataError(f"{level} spelling {name!r} points at {lookup[key]} and {code}")
+            raise ReferenceDataError(
+                f"{level} spelling {name!r} points at {lookup[key]} and {code}"
+            )
     return lookup
 
 

@@ -1,11 +1,11 @@
-"""One call from a registry file to a clean table, a quarantine table and the counts.
+r"""One call from a registry file to a clean table, a quarantine table and the counts.
 
 Example:
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "ikm.csv"
-    >>> _ = path.write_text("ID,Nama Usaha,Kelurahan,KBLI,Tahun,Status\\n"
-    ...                     "A1,Kue Ibu,Menteng,10792,2021,aktif\\n"
-    ...                     "A2,Rotan Indah,Tidak Ada,16299,2022,aktif\\n", encoding="utf-8")
+    >>> _ = path.write_text("ID,Nama Usaha,Kelurahan,KBLI,Tahun,Status\n"
+    ...                     "A1,Kue Ibu,Menteng,10792,2021,aktif\n"
+    ...                     "A2,Rotan Indah,Tidak Ada,16299,2022,aktif\n", encoding="utf-8")
     >>> processed = process_registry(path, options=CleaningOptions(max_year=2024))
     >>> processed.summary()["rows_clean"], processed.summary()["rows_quarantined"]
     (1, 1)

@@ -102,7 +102,7 @@ def clean_registry_schema(
                 error="closed_before_registered",
             ),
             pa.Check(
-                lambda df: ~((df["status"] == "aktif") & df["year_closed"].notna()),
+                lambda df: ~((df["status"] == "aktif") & df["year_closed"].notna()).fillna(False),
                 error="active_but_closed",
             ),
         ],

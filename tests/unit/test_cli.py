@@ -1,0 +1,47 @@
+import pandas as pd
+from conftest import MESSY_PERSONAL_VALUES
+
+from ikm_analysis.cli import main
+
+GOOD_CSV = "ID,Nama Usaha,Kelurahan,KBLI,Tahun,Status\nA1,Kue,Menteng,10792,2021,aktif\n"
+
+
+def test_clean_file_exits_0(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ikm.csv").write_text(GOOD_CSV, encoding="utf-8")
+    assert main(["validate", "ikm.csv", "--max-year", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert "Baris dibaca              : 1" in out
+    assert "Baris dikarantina         : 0" in out
+    assert (tmp_path / "ikm_karantina.csv").is_file()  # written even when empty
+
+
+def test_quarantined_rows_exit_1_and_files_are_written(messy_xlsx, tmp_path, capsys):
+    quarantine, clean = tmp_path / "q.csv", tmp_path / "c.parquet"
+    code = main(["validate", str(messy_xlsx), "--max-year", "2024", "--quarantine-file",
+                 str(quarantine), "--clean-file", str(clean), "--lang", "en"])
+    assert code == 1
+    out = capsys.readouterr().out
+    assert "Rows read                 : 16" in out
+    assert "Rows clean                : 5" in out
+    assert "Rows quarantined          : 11" in out
+    table = pd.read_csv(quarantine, encoding="utf-8-sig", dtype=str)
+    assert table["source_row"].nunique() == 11
+    clean_table = pd.read_parquet(clean)
+    assert len(clean_table) == 5
+    for value in MESSY_PERSONAL_VALUES:
+        assert value not in clean_table.astype(str).to_csv()
+
+
+def test_unreadable_file_exits_2_without_traceback(tmp_path, capsys):
+    (tmp_path / "ikm.csv").write_text("ID,Nama Usaha,Status\nA1,Kue,aktif\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path / "ikm.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {tmp_path / 'ikm.csv'}: ")
+    assert "kelurahan" in err
+    assert "Traceback" not in err
+
+
+def test_missing_file_exits_2(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "none.xlsx")]) == 2
+    assert "file not found" in capsys.readouterr().err

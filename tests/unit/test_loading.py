@@ -1,0 +1,129 @@
+import zipfile
+
+import pandas as pd
+import pytest
+from conftest import MESSY_ROWS
+
+from ikm_analysis.exceptions import InputFileError, MissingColumnsError
+from ikm_analysis.loading import read_registry
+
+HEADER = "ID;Nama Usaha;Kel.;KBLI;Tahun;Status"
+
+
+def test_csv_header_below_title_rows_semicolons(tmp_path):
+    path = tmp_path / "ikm.csv"
+    path.write_text(
+        "REKAP IKM;;;;;\n"        # title row
+        ";;;;;\n"                  # empty row above the header
+        f"{HEADER};Catatan\n"
+        "A1;Kue;Menteng;10792;2021;aktif;-\n"
+        ";;;;;\n"                  # blank row inside the data: skipped and counted
+        "A2;Rotan;Pager;16299;2020;aktif\n",  # short row: missing cells are empty
+        encoding="utf-8",
+    )
+    raw = read_registry(path)
+    assert (raw.header_row, raw.delimiter, raw.encoding) == (3, ";", "utf-8-sig")
+    assert raw.frame.index.tolist() == [4, 6]
+    assert raw.blank_rows == 1
+    assert raw.ignored_headers == ("Catatan",)
+    assert raw.frame.loc[6, "unit_id"] == "A2"
+    assert raw.headers["kelurahan"] == "Kel."
+
+
+def test_csv_in_windows_1252_is_read(tmp_path):
+    path = tmp_path / "ikm.csv"
+    text = "ID,Nama Usaha,Kelurahan,KBLI,Tahun,Status\nA1,Café Ré,Menteng,10792,2021,aktif\n"
+    path.write_bytes(text.encode("cp1252"))
+    raw = read_registry(path)
+    assert raw.encoding == "cp1252"
+    assert raw.frame.iloc[0]["business_name"] == "Café Ré"
+
+
+def test_total_rows_are_marked(tmp_path):
+    path = tmp_path / "ikm.csv"
+    path.write_text(f"No;{HEADER}\n1;A1;Kue;Menteng;10792;2021;aktif\nJumlah;;;;;;\n"
+                    "TOTAL;1;;;;;\n", encoding="utf-8")
+    assert read_registry(path).total_rows == (3, 4)
+
+
+def test_messy_workbook_finds_the_data_sheet(messy_xlsx):
+    raw = read_registry(messy_xlsx)
+    assert raw.sheet == "Data IKM"
+    assert raw.header_row == 5
+    assert raw.frame.index.tolist() == [row for row, _, _ in MESSY_ROWS]
+    assert raw.blank_rows == 1
+    assert raw.total_rows == (22,)
+    assert raw.ignored_headers == ("No",)
+    # cells keep their Excel types: numbers stay numbers, text stays text
+    assert raw.frame.loc[7, "investment_rp"] == 2500000
+    assert raw.frame.loc[6, "investment_rp"] == "Rp 15.000.000"
+
+
+def test_sheet_can_be_named_and_a_wrong_name_lists_the_sheets(messy_xlsx):
+    assert read_registry(messy_xlsx, sheet="Data IKM").sheet == "Data IKM"
+    with pytest.raises(InputFileError, match="Keterangan, Data IKM"):
+        read_registry(messy_xlsx, sheet="Sheet1")
+    with pytest.raises(InputFileError, match="no header row found in sheet 'Keterangan'"):
+        read_registry(messy_xlsx, sheet="Keterangan")
+
+
+def test_parquet_columns_are_mapped(tmp_path):
+    path = tmp_path / "ikm.parquet"
+    pd.DataFrame({"ID": ["A1", None], "Nama Usaha": ["Kue", None], "Kelurahan": ["Menteng", None],
+                  "KBLI": ["10792", None], "Tahun": [2021, None], "Status": ["aktif", None],
+                  "Jml TK": [3, None]}).to_parquet(path)
+    raw = read_registry(path)
+    assert raw.frame.index.tolist() == [1]
+    assert raw.blank_rows == 1
+    assert raw.frame.loc[1, "workers_count"] == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        pytest.param("nope.csv", None, "file not found", id="missing"),
+        pytest.param("ikm.xls", b"old", "save old .xls workbooks as .xlsx", id="old-excel"),
+        pytest.param("ikm.json", b"{}", "unsupported file type '.json'", id="json"),
+        pytest.param("ikm.xlsx", b"not a zip", "cannot be opened as an Excel workbook", id="xlsx"),
+        pytest.param("ikm.parquet", b"not parquet", "cannot be read as Parquet", id="parquet"),
+        pytest.param("ikm.csv", b"a,b\n1,2\n", "no header row found", id="no-header"),
+        pytest.param("ikm.csv", b"\xff\xfe\x81\x8d\x8f\x90\x9d", "neither UTF-8 nor Windows-1252",
+                     id="encoding"),
+    ],
+)
+def test_unreadable_files_name_the_file_and_the_problem(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputFileError, match=message) as error:
+        read_registry(path)
+    assert name in str(error.value)
+
+
+def test_missing_columns_are_listed_by_name(tmp_path):
+    path = tmp_path / "ikm.csv"
+    path.write_text("ID,Nama Usaha,Kecamatan,Status\nA1,Kue,Pahandut,aktif\n", encoding="utf-8")
+    with pytest.raises(MissingColumnsError) as error:
+        read_registry(path)
+    assert error.value.missing == ("kelurahan", "year_registered", "kbli_code/category")
+    assert "Kel." in str(error.value)  # tells which headers would be accepted
+
+
+def test_two_columns_with_the_same_meaning_are_refused(tmp_path):
+    path = tmp_path / "ikm.csv"
+    path.write_text("ID,Nama Usaha,Kel.,Kelurahan,KBLI,Tahun,Status\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match=r"'Kel\.' and 'Kelurahan' both mean kelurahan"):
+        read_registry(path)
+
+
+def test_directory_is_not_a_file(tmp_path):
+    with pytest.raises(InputFileError, match="is not a file"):
+        read_registry(tmp_path)
+
+
+def test_xlsx_zip_without_workbook_is_refused(tmp_path):
+    path = tmp_path / "ikm.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(InputFileError, match="Excel"):
+        read_registry(path)
