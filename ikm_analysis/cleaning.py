@@ -35,6 +35,7 @@ import pandas as pd
 
 from ikm_analysis.categories import category_from_kbli, match_stated_categories
 from ikm_analysis.codes import STATUS_WORDS, YES_NO_WORDS
+from ikm_analysis.distinct import map_distinct
 from ikm_analysis.folding import fold_series
 from ikm_analysis.issues import CellIssues
 from ikm_analysis.loading import RawRegistry
@@ -131,9 +132,7 @@ def clean_text(values: pd.Series) -> pd.Series:
         >>> clean_text(pd.Series(["  Kue   Ibu ", "", 1001.0])).tolist()
         ['Kue Ibu', <NA>, '1001']
     """
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    texts = np.array([_cell_text(v) for v in uniques] + [pd.NA], dtype=object)
-    return pd.Series(texts[codes], index=values.index, dtype="string")
+    return map_distinct(values, _cell_text, missing=pd.NA, dtype="string")
 
 
 _YEAR_PATTERNS = (
@@ -177,12 +176,9 @@ def parse_years(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         >>> years.tolist(), invalid.tolist()
         ([2021, 2019, <NA>, <NA>], [False, False, True, False])
     """
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    parsed = [_year_of(v) for v in uniques] + [(pd.NA, False)]
-    years = np.array([p[0] for p in parsed], dtype=object)[codes]
-    invalid = np.array([p[1] for p in parsed], dtype=bool)[codes]
-    return (pd.Series(years, index=values.index, dtype="Int64"),
-            pd.Series(invalid, index=values.index, dtype=bool))
+    years = map_distinct(values, lambda v: _year_of(v)[0], missing=pd.NA, dtype="Int64")
+    invalid = map_distinct(values, lambda v: _year_of(v)[1], missing=False, dtype=bool)
+    return years, invalid
 
 
 def _column(raw: pd.DataFrame, name: str) -> pd.Series:

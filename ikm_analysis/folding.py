@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import numpy as np
 import pandas as pd
+
+from ikm_analysis.distinct import map_distinct
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -51,7 +52,4 @@ def fold_series(values: pd.Series) -> pd.Series:
         >>> fold_series(pd.Series(["Pahandut", " PAHANDUT.", None])).tolist()
         ['pahandut', 'pahandut', '']
     """
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    # Missing cells have code -1, which picks the appended "".
-    folded = np.array([fold_text(value) for value in uniques] + [""], dtype=object)
-    return pd.Series(folded[codes], index=values.index, dtype="string")
+    return map_distinct(values, fold_text, missing="", dtype="string")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ikm_analysis.distinct import map_distinct
 from ikm_analysis.issues import CellIssues, describe_reason
 from ikm_analysis.loading import RawRegistry
 
@@ -49,17 +50,18 @@ def build_quarantine_table(raw: RawRegistry, issues: CellIssues, lang: str = "id
     frame = issues.frame
     if frame.empty:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in QUARANTINE_COLUMNS})
-    values = [
-        _value_text(raw.frame.loc[row, field]) if field in raw.frame.columns else ""
-        for row, field in zip(frame["row"], frame["column"], strict=True)
-    ]
+    values = pd.Series("", index=frame.index, dtype=object)
+    for field, group in frame.groupby("column", sort=False):
+        if field in raw.frame.columns:
+            cells = raw.frame.loc[group["row"].to_numpy(), field]
+            values[group.index] = map_distinct(cells, _value_text, "", object).to_numpy()
     table = pd.DataFrame(
         {
             "source_file": raw.path.name,
             "source_row": frame["row"].astype("int64"),
             "column": [raw.headers.get(field, "") for field in frame["column"]],
             "field": frame["column"],
-            "value": values,
+            "value": values.to_numpy(),
             "reason_code": frame["reason_code"],
             "reason": [
                 describe_reason(code, detail, lang)

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 
+from ikm_analysis.distinct import map_distinct
 from ikm_analysis.exceptions import ReferenceDataError
-from ikm_analysis.folding import fold_series, fold_text
+from ikm_analysis.folding import fold_text
 from ikm_analysis.issues import CellIssues
 from ikm_analysis.reference import load_kelurahan, load_region_aliases
 
@@ -90,6 +92,10 @@ def region_lookup(level: str, extra_aliases: pd.DataFrame | None = None) -> dict
     return lookup
 
 
+def _fold_names(names: pd.Series, level: str) -> pd.Series:
+    return map_distinct(names, partial(fold_region_name, level=level), missing="", dtype="string")
+
+
 @dataclass(frozen=True)
 class RegionMatch:
     """Result of :func:`canonicalize_regions`, aligned with the input.
@@ -104,13 +110,16 @@ class RegionMatch:
     issues: CellIssues
 
 
-def _suggestion(folded: str, level: str) -> str:
-    wilayah = load_kelurahan()
-    names = wilayah[level].drop_duplicates().tolist()
-    close = difflib.get_close_matches(folded, [fold_text(n) for n in names], n=1, cutoff=0.75)
-    if not close:
-        return ""
-    return next(name for name in names if fold_text(name) == close[0])
+def _suggestions(names: pd.Series, level: str) -> pd.Series:
+    """The closest canonical name of the level for each name (``""`` when none is close)."""
+    canonical = load_kelurahan()[level].drop_duplicates().tolist()
+    by_folded = {fold_text(name): name for name in canonical}
+
+    def suggest(name: object) -> str:
+        close = difflib.get_close_matches(fold_text(name), list(by_folded), n=1, cutoff=0.75)
+        return by_folded[close[0]] if close else ""
+
+    return map_distinct(names, suggest, missing="", dtype="string")
 
 
 def canonicalize_regions(
@@ -139,13 +148,13 @@ def canonicalize_regions(
     wilayah = load_kelurahan().set_index("kelurahan_code")
     issues = CellIssues.empty()
 
-    kel_folded = fold_series(kelurahan).map(lambda v: fold_region_name(v, "kelurahan"))
+    kel_folded = _fold_names(kelurahan, "kelurahan")
     kel_code = kel_folded.map(region_lookup("kelurahan", extra_aliases)).astype("string")
     issues = issues.add(kel_folded == "", "kelurahan", "missing_value")
     unknown = (kel_folded != "") & kel_code.isna()
     issues = issues.add(
         unknown, "kelurahan", "unknown_kelurahan",
-        detail=kelurahan[unknown].map(lambda v: _suggestion(fold_text(v), "kelurahan")),
+        detail=_suggestions(kelurahan[unknown], "kelurahan"),
     )
 
     placed = wilayah.reindex(kel_code.fillna("").to_numpy())
@@ -160,12 +169,12 @@ def canonicalize_regions(
     ).astype("string")
 
     if kecamatan is not None:
-        kec_folded = fold_series(kecamatan).map(lambda v: fold_region_name(v, "kecamatan"))
+        kec_folded = _fold_names(kecamatan, "kecamatan")
         kec_code = kec_folded.map(region_lookup("kecamatan", extra_aliases)).astype("string")
         unknown_kec = (kec_folded != "") & kec_code.isna()
         issues = issues.add(
             unknown_kec, "kecamatan", "unknown_kecamatan",
-            detail=kecamatan[unknown_kec].map(lambda v: _suggestion(fold_text(v), "kecamatan")),
+            detail=_suggestions(kecamatan[unknown_kec], "kecamatan"),
         )
         conflict = kec_code.notna() & regions["kecamatan_code"].notna() & (
             kec_code != regions["kecamatan_code"]
