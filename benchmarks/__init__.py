@@ -1,0 +1,1 @@
+"""Benchmarks: speed and memory of the package, measured, never asserted in unit tests."""
