@@ -37,7 +37,7 @@ from ikm_analysis.categories import category_from_kbli, match_stated_categories
 from ikm_analysis.codes import STATUS_WORDS, YES_NO_WORDS
 from ikm_analysis.distinct import map_distinct
 from ikm_analysis.folding import fold_series
-from ikm_analysis.issues import CellIssues
+from ikm_analysis.issues import REASONS, CellIssues
 from ikm_analysis.loading import RawRegistry
 from ikm_analysis.numbers import NumberFormat, parse_id_numbers
 from ikm_analysis.regions import canonicalize_regions
@@ -315,14 +315,13 @@ def _schema_issues(
     typed: pd.DataFrame, issues: CellIssues, min_year: int, max_year: int
 ) -> CellIssues:
     """Route rule failures to issues, skipping fields that already failed to parse."""
-    routed = typed.reset_index(drop=True).set_axis(typed.index)
     failures = find_schema_failures(
-        routed, clean_registry_schema(min_year, max_year, unique_unit_ids=False)
+        typed, clean_registry_schema(min_year, max_year, unique_unit_ids=False)
     )
     if failures.empty:
         return CellIssues.empty()
     failures = failures.assign(reason=failures["check"].replace({"not_nullable": "missing_value"}))
-    unknown = sorted(set(failures["reason"]) - set(_known_reasons()))
+    unknown = sorted(set(failures["reason"]) - set(REASONS))
     if unknown:
         raise RuntimeError(f"schema checks without a reason code: {unknown}")  # a bug, not data
     failures["field"] = failures["column"].map(lambda c: _FIELD_OF_COLUMN.get(c, c))
@@ -378,12 +377,6 @@ def _tidy_issues(issues: CellIssues, total_rows: tuple[int, ...]) -> CellIssues:
     ]
     kept = frame[~is_total_row & ~pd.Series(is_echo_issue, index=frame.index)]
     return CellIssues(kept.drop_duplicates(["row", "column", "reason_code"], ignore_index=True))
-
-
-def _known_reasons() -> tuple[str, ...]:
-    from ikm_analysis.issues import REASONS
-
-    return tuple(REASONS)
 
 
 def _flag_possible_duplicates(clean: pd.DataFrame) -> pd.Series:

@@ -45,3 +45,14 @@ def test_unreadable_file_exits_2_without_traceback(tmp_path, capsys):
 def test_missing_file_exits_2(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "none.xlsx")]) == 2
     assert "file not found" in capsys.readouterr().err
+
+
+def test_outputs_are_byte_identical_across_runs(messy_xlsx, tmp_path):
+    outputs = []
+    for run in ("a", "b"):
+        quarantine, clean = tmp_path / f"q_{run}.csv", tmp_path / f"c_{run}.csv"
+        main(["validate", str(messy_xlsx), "--max-year", "2024", "--quarantine-file",
+              str(quarantine), "--clean-file", str(clean)])
+        outputs.append((quarantine.read_bytes(), clean.read_bytes()))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0].count(b"\n") == 12  # header + one line per problem
