@@ -8,6 +8,7 @@ Example:
     1500000.0
 """
 
+from ikm_analysis.cleaning import CleaningOptions, CleaningResult, clean_registry
 from ikm_analysis.exceptions import (
     DataValidationError,
     IkmError,
@@ -23,6 +24,8 @@ from ikm_analysis.registry import ProcessedRegistry, process_registry
 __version__ = "0.1.0"
 
 __all__ = [
+    "CleaningOptions",
+    "CleaningResult",
     "DataValidationError",
     "IkmError",
     "InputFileError",
@@ -31,6 +34,7 @@ __all__ = [
     "RawRegistry",
     "ReferenceDataError",
     "__version__",
+    "clean_registry",
     "format_id_number",
     "format_id_percent",
     "parse_id_number",

@@ -63,7 +63,9 @@ class RawRegistry:
 
     Attributes:
         frame: One row per non-blank data row, indexed by ``source_row`` (the row number a
-            spreadsheet program shows; for Parquet, the record number from 1). Object columns.
+            spreadsheet program shows; for Parquet, the record number from 1). CSV and XLSX
+            cells are kept as read (text, or numbers and dates from Excel); Parquet columns keep
+            their types.
         path: The file read.
         sheet: The worksheet used (XLSX only).
         header_row: Row number of the header (``None`` for Parquet).
@@ -206,14 +208,11 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
 
 def _read_csv(path: Path) -> RawRegistry:
     text, encoding = _decode(path, path.read_bytes())
-    best: tuple[int, str] | None = None
-    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
-    for delimiter in CSV_DELIMITERS:
-        score = _find_header_row(list(csv.reader(io.StringIO(head), delimiter=delimiter)))[1]
-        if best is None or score > best[0]:
-            best = (score, delimiter)
-    assert best is not None
-    delimiter = best[1]
+    head = "\n".join(text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS])
+    delimiter = max(  # the separator under which some row looks most like a header; "," on ties
+        CSV_DELIMITERS,
+        key=lambda d: _find_header_row(list(csv.reader(io.StringIO(head), delimiter=d)))[1],
+    )
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
