@@ -3,7 +3,10 @@ import zipfile
 import pandas as pd
 import pytest
 from conftest import MESSY_ROWS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from ikm_analysis.columns import COLUMNS_BY_NAME
 from ikm_analysis.exceptions import InputFileError, MissingColumnsError
 from ikm_analysis.loading import read_registry
 
@@ -127,3 +130,54 @@ def test_xlsx_zip_without_workbook_is_refused(tmp_path):
         archive.writestr("hello.txt", "hi")
     with pytest.raises(InputFileError, match="Excel"):
         read_registry(path)
+
+
+# --- property: whatever the title rows, separator and header spelling, cells come back -------
+
+
+
+HEADER_CHOICES = {name: list(COLUMNS_BY_NAME[name].aliases) for name in
+                  ("unit_id", "business_name", "kelurahan", "kbli_code", "year_registered",
+                   "status", "workers_count")}
+CELL_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("C", "Zl", "Zp")),
+                    max_size=12).filter(lambda s: s.strip() == s)
+
+
+@st.composite
+def csv_exports(draw):
+    headers = {name: draw(st.sampled_from(choices)) for name, choices in HEADER_CHOICES.items()}
+    titles = draw(st.lists(st.sampled_from(["DATA IKM", "Keadaan Desember 2024", ""]),
+                           max_size=4))
+    rows = draw(st.lists(st.lists(CELL_TEXT, min_size=len(headers), max_size=len(headers)),
+                         max_size=8))
+    delimiter = draw(st.sampled_from([",", ";", "\t", "|"]))
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig"]))
+    return headers, titles, rows, delimiter, encoding
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(csv_exports())
+def test_csv_cells_survive_any_layout(tmp_path, export):
+    import csv
+    import io
+
+    headers, titles, rows, delimiter, encoding = export
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    for title in titles:
+        writer.writerow([title])
+    writer.writerow(list(headers.values()))
+    writer.writerows(rows)
+    path = tmp_path / "ikm.csv"
+    path.write_bytes(buffer.getvalue().encode(encoding))
+
+    raw = read_registry(path)
+    assert raw.delimiter == delimiter
+    assert raw.header_row == len(titles) + 1
+    non_blank = [(number, row) for number, row in enumerate(rows, start=len(titles) + 2)
+                 if any(cell.strip() for cell in row)]
+    assert raw.frame.index.tolist() == [number for number, _ in non_blank]
+    assert raw.blank_rows == len(rows) - len(non_blank)
+    for number, row in non_blank:
+        assert raw.frame.loc[number, list(headers)].tolist() == row

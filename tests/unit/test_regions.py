@@ -1,7 +1,10 @@
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ikm_analysis.exceptions import ReferenceDataError
+from ikm_analysis.reference import load_kelurahan
 from ikm_analysis.regions import canonicalize_regions, fold_region_name, region_lookup
 
 
@@ -62,3 +65,26 @@ def test_user_aliases_extend_the_lookup_and_conflicts_are_refused():
     clash = pd.DataFrame({"alias": ["Menteng"], "level": ["kelurahan"], "code": ["62.71.01.1001"]})
     with pytest.raises(ReferenceDataError, match="Menteng"):
         region_lookup("kelurahan", clash)
+
+
+KELURAHAN = load_kelurahan()
+
+
+@st.composite
+def written_kelurahan(draw):
+    """A canonical kelurahan written as people do: any case, extra spaces, a prefix."""
+    index = draw(st.integers(min_value=0, max_value=len(KELURAHAN) - 1))
+    name = KELURAHAN.loc[index, "kelurahan"]
+    cased = "".join(c.upper() if draw(st.booleans()) else c.lower() for c in name)
+    spaced = cased.replace(" ", " " * draw(st.integers(min_value=1, max_value=3)))
+    prefix = draw(st.sampled_from(["", "Kel. ", "KELURAHAN ", "Desa ", "kel ", "  "]))
+    suffix = draw(st.sampled_from(["", " ", "."]))
+    return index, prefix + spaced + suffix
+
+
+@given(st.lists(written_kelurahan(), min_size=1, max_size=10))
+def test_any_spelling_variant_of_a_canonical_name_resolves_to_it(written):
+    match = canonicalize_regions(pd.Series([text for _, text in written]))
+    expected = KELURAHAN.loc[[index for index, _ in written], "kelurahan_code"].tolist()
+    assert match.regions["kelurahan_code"].tolist() == expected
+    assert match.issues.frame.empty
