@@ -38,7 +38,7 @@ from ikm_analysis.codes import STATUS_WORDS, YES_NO_WORDS
 from ikm_analysis.distinct import map_distinct
 from ikm_analysis.folding import fold_series
 from ikm_analysis.issues import REASONS, CellIssues
-from ikm_analysis.loading import RawRegistry
+from ikm_analysis.loading import RawRegistry, cell_as_written
 from ikm_analysis.numbers import NumberFormat, parse_id_numbers
 from ikm_analysis.regions import canonicalize_regions
 from ikm_analysis.validation import (
@@ -109,14 +109,9 @@ class CleaningResult:
 
 
 def _cell_text(value: object) -> object:
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return pd.NA
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # Excel stores 1001 as 1001.0
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    text = " ".join(str(value).split())
-    return text or pd.NA
+    return " ".join(cell_as_written(value).split()) or pd.NA
 
 
 def clean_text(values: pd.Series) -> pd.Series:

@@ -119,10 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         return _validate(args)
-    except IkmError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except (OSError, ValueError) as error:
+    except (IkmError, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
 

@@ -171,8 +171,26 @@ def _no_header_error(path: Path, where: str = "") -> InputFileError:
     )
 
 
+def cell_as_written(value: object) -> str:
+    """A non-missing cell as text, as a spreadsheet shows it: Excel's ``1001.0`` is ``1001``.
+
+    Args:
+        value: A cell value read from the file (never missing).
+
+    Returns:
+        The text.
+
+    Example:
+        >>> cell_as_written(1001.0), cell_as_written(2.5), cell_as_written(" Kue ")
+        ('1001', '2.5', ' Kue ')
+    """
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _frame_from_rows(
-    rows: Sequence[Sequence[object]], header_index: int, header: _HeaderMap, first_row_number: int
+    rows: Sequence[Sequence[object]], header_index: int, header: _HeaderMap
 ) -> tuple[pd.DataFrame, int, tuple[int, ...]]:
     """Build the raw frame from the rows below the header; count blank and total rows."""
     records: dict[str, list[object]] = {name: [] for name in header.positions}
@@ -184,7 +202,7 @@ def _frame_from_rows(
         if not filled:
             blank += 1
             continue
-        row_number = first_row_number + offset
+        row_number = offset + 1  # spreadsheet rows count from 1
         row_numbers.append(row_number)
         if fold_text(filled[0]) in TOTAL_ROW_WORDS:
             total_rows.append(row_number)
@@ -195,6 +213,20 @@ def _frame_from_rows(
     )
     frame.index = pd.Index(row_numbers, name="source_row", dtype="int64")
     return frame, blank, tuple(total_rows)
+
+
+def _registry_from_rows(
+    rows: Sequence[Sequence[object]], path: Path, **details: str | None
+) -> RawRegistry | None:
+    """Find the header among ``rows`` and build the registry; ``None`` when there is no header."""
+    header_index, score = _find_header_row(rows)
+    if score < MIN_HEADER_MATCHES:
+        return None
+    header = _map_headers(rows[header_index], path)
+    frame, blank, totals = _frame_from_rows(rows, header_index, header)
+    return RawRegistry(frame, path, header_row=header_index + 1, headers=header.headers,
+                       scales=header.scales, ignored_headers=header.ignored, blank_rows=blank,
+                       total_rows=totals, **details)
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -217,13 +249,10 @@ def _read_csv(path: Path) -> RawRegistry:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
         raise InputFileError(path, f"not a readable CSV file: {error}") from None
-    header_index, score = _find_header_row(rows)
-    if score < MIN_HEADER_MATCHES:
+    registry = _registry_from_rows(rows, path, encoding=encoding, delimiter=delimiter)
+    if registry is None:
         raise _no_header_error(path)
-    header = _map_headers(rows[header_index], path)
-    frame, blank, totals = _frame_from_rows(rows, header_index, header, first_row_number=1)
-    return RawRegistry(frame, path, None, header_index + 1, header.headers, header.scales,
-                       header.ignored, blank, totals, encoding, delimiter)
+    return registry
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> RawRegistry:
@@ -239,13 +268,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawRegistry:
             raise InputFileError(path, f"no sheet named {sheet!r}; sheets: {', '.join(names)}")
         for name in [sheet] if sheet is not None else names:
             rows = [list(r) for r in workbook[name].iter_rows(min_row=1, values_only=True)]
-            header_index, score = _find_header_row(rows)
-            if score < MIN_HEADER_MATCHES:
-                continue
-            header = _map_headers(rows[header_index], path)
-            frame, blank, totals = _frame_from_rows(rows, header_index, header, 1)
-            return RawRegistry(frame, path, name, header_index + 1, header.headers,
-                               header.scales, header.ignored, blank, totals)
+            registry = _registry_from_rows(rows, path, sheet=name)
+            if registry is not None:
+                return registry
     finally:
         workbook.close()
     where = f" in sheet {sheet!r}" if sheet else f" in any sheet ({', '.join(names)})"

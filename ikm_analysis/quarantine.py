@@ -20,19 +20,11 @@ import pandas as pd
 
 from ikm_analysis.distinct import map_distinct
 from ikm_analysis.issues import CellIssues, describe_reason
-from ikm_analysis.loading import RawRegistry
+from ikm_analysis.loading import RawRegistry, cell_as_written
 
 QUARANTINE_COLUMNS = (
     "source_file", "source_row", "column", "field", "value", "reason_code", "reason",
 )
-
-
-def _value_text(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def build_quarantine_table(raw: RawRegistry, issues: CellIssues, lang: str = "id") -> pd.DataFrame:
@@ -54,7 +46,7 @@ def build_quarantine_table(raw: RawRegistry, issues: CellIssues, lang: str = "id
     for field, group in frame.groupby("column", sort=False):
         if field in raw.frame.columns:
             cells = raw.frame.loc[group["row"].to_numpy(), field]
-            values[group.index] = map_distinct(cells, _value_text, "", object).to_numpy()
+            values[group.index] = map_distinct(cells, cell_as_written, "", object).to_numpy()
     table = pd.DataFrame(
         {
             "source_file": raw.path.name,
