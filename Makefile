@@ -33,11 +33,11 @@ report: $(STAMP)
 		|| test $$? -eq 1
 
 test: $(STAMP)
-	$(BIN)/ruff check ikm_analysis tests benchmarks
+	$(BIN)/ruff check ikm_analysis tests benchmarks scripts
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check ikm_analysis tests benchmarks
+	$(BIN)/ruff check ikm_analysis tests benchmarks scripts
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,lab]"

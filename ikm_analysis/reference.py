@@ -27,6 +27,31 @@ from ikm_analysis.exceptions import ReferenceDataError
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def bundled_dir(kind: str) -> Path:
+    """Return the folder holding one kind of bundled data (``reference``, ``published``).
+
+    Args:
+        kind: The folder's name under ``data/`` of the repository.
+
+    Returns:
+        ``ikm_analysis/<kind>_data`` inside an installed wheel, else ``data/<kind>`` of the
+        source checkout.
+
+    Raises:
+        ReferenceDataError: When neither folder exists.
+
+    Example:
+        >>> bundled_dir("published").name
+        'published'
+    """
+    for candidate in (_PACKAGE_DIR / f"{kind}_data", _PACKAGE_DIR.parent / "data" / kind):
+        if candidate.is_dir():
+            return candidate
+    raise ReferenceDataError(
+        f"bundled data not found: expected ikm_analysis/{kind}_data or data/{kind}"
+    )
+
+
 def reference_dir() -> Path:
     """Return the folder holding the reference CSV files.
 
@@ -41,12 +66,7 @@ def reference_dir() -> Path:
         >>> (reference_dir() / "palangka_raya_wilayah.csv").is_file()
         True
     """
-    for candidate in (_PACKAGE_DIR / "reference_data", _PACKAGE_DIR.parent / "data" / "reference"):
-        if candidate.is_dir():
-            return candidate
-    raise ReferenceDataError(
-        "reference data not found: expected ikm_analysis/reference_data or data/reference"
-    )
+    return bundled_dir("reference")
 
 
 @cache
