@@ -1,0 +1,141 @@
+"""Which units of a clean registry were active in a given year.
+
+A unit counts as active in year *Y* (at the end of the year, 31 December) when it was registered
+in or before *Y* and had not closed by then: no closing year, or a closing year after *Y*. A unit
+marked ``tidak_aktif`` without a closing year is known to be closed only when the status was
+recorded, the *status year* (by default the latest year the registry mentions); it counts as
+active before that year and inactive from it on (assumption A14 in
+``docs/aqa/assumptions_caveats.md``).
+
+Example:
+    >>> import pandas as pd
+    >>> units = pd.DataFrame({
+    ...     "year_registered": pd.array([2019, 2021, 2018], dtype="Int64"),
+    ...     "year_closed": pd.array([None, None, 2022], dtype="Int64"),
+    ...     "status": ["aktif", "aktif", "tidak_aktif"]})
+    >>> active_counts_by_year(units, [2020, 2021, 2022]).tolist()
+    [2, 3, 2]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+ACTIVITY_COLUMNS = ("year_registered", "year_closed", "status")
+
+
+def _check_columns(units: pd.DataFrame) -> None:
+    missing = [column for column in ACTIVITY_COLUMNS if column not in units.columns]
+    if missing:
+        raise KeyError(f"the units table lacks {missing}; pass the clean registry table")
+
+
+def default_status_year(units: pd.DataFrame) -> int:
+    """The latest year a registry mentions, taken as the year its statuses were recorded.
+
+    Args:
+        units: The clean registry table.
+
+    Returns:
+        The largest registration or closing year.
+
+    Raises:
+        ValueError: For a table without any year.
+
+    Example:
+        >>> import pandas as pd
+        >>> default_status_year(pd.DataFrame({
+        ...     "year_registered": pd.array([2019, 2023], dtype="Int64"),
+        ...     "year_closed": pd.array([2024, None], dtype="Int64"), "status": ["x", "y"]}))
+        2024
+    """
+    _check_columns(units)
+    latest = pd.concat([units["year_registered"], units["year_closed"]]).max()
+    if pd.isna(latest):
+        raise ValueError("the registry has no registration or closing year")
+    return int(latest)
+
+
+def is_active(units: pd.DataFrame, year: int, status_year: int | None = None) -> pd.Series:
+    """Mark the units active at the end of ``year``.
+
+    Args:
+        units: The clean registry table (``year_registered``, ``year_closed``, ``status``).
+        year: The year.
+        status_year: Year the ``status`` column describes; :func:`default_status_year` when
+            ``None``.
+
+    Returns:
+        A boolean Series aligned with ``units``.
+
+    Example:
+        >>> import pandas as pd
+        >>> units = pd.DataFrame({"year_registered": pd.array([2018, 2018], dtype="Int64"),
+        ...                       "year_closed": pd.array([None, None], dtype="Int64"),
+        ...                       "status": ["aktif", "tidak_aktif"]})
+        >>> is_active(units, 2022, status_year=2024).tolist(), is_active(units, 2024).tolist()
+        ([True, True], [True, False])
+    """
+    _check_columns(units)
+    if status_year is None:
+        status_year = default_status_year(units) if len(units) else year
+    registered = (units["year_registered"] <= year).fillna(False)
+    open_by_year = (units["year_closed"].isna() | (units["year_closed"] > year)).fillna(False)
+    closed_at_unknown_time = (units["status"] == "tidak_aktif").fillna(False) & units[
+        "year_closed"
+    ].isna()
+    known_closed = closed_at_unknown_time & (year >= status_year)
+    return (registered & open_by_year & ~known_closed).astype(bool)
+
+
+def active_units(units: pd.DataFrame, year: int, status_year: int | None = None) -> pd.DataFrame:
+    """The units active at the end of ``year`` (see :func:`is_active`).
+
+    Args:
+        units: The clean registry table.
+        year: The year.
+        status_year: Year the ``status`` column describes.
+
+    Returns:
+        The matching rows of ``units``.
+
+    Example:
+        >>> import pandas as pd
+        >>> units = pd.DataFrame({"year_registered": pd.array([2019, 2023], dtype="Int64"),
+        ...                       "year_closed": pd.array([None, None], dtype="Int64"),
+        ...                       "status": ["aktif", "aktif"]})
+        >>> len(active_units(units, 2020))
+        1
+    """
+    return units[is_active(units, year, status_year)]
+
+
+def active_counts_by_year(
+    units: pd.DataFrame, years: Iterable[int], status_year: int | None = None
+) -> pd.Series:
+    """Number of active units at the end of each year.
+
+    Args:
+        units: The clean registry table.
+        years: The years to count.
+        status_year: Year the ``status`` column describes.
+
+    Returns:
+        Counts (int64) indexed by year.
+
+    Example:
+        >>> import pandas as pd
+        >>> units = pd.DataFrame({"year_registered": pd.array([2019, 2021], dtype="Int64"),
+        ...                       "year_closed": pd.array([2021, None], dtype="Int64"),
+        ...                       "status": ["tidak_aktif", "aktif"]})
+        >>> active_counts_by_year(units, [2019, 2020, 2021]).to_dict()
+        {2019: 1, 2020: 1, 2021: 1}
+    """
+    if status_year is None and len(units):
+        status_year = default_status_year(units)
+    years = list(years)
+    counts = [int(is_active(units, year, status_year).sum()) for year in years]
+    return pd.Series(counts, index=pd.Index(years, name="year"), name="active_units",
+                     dtype="int64")

@@ -1,0 +1,194 @@
+"""Counts and shares of units by category, kecamatan or kelurahan, and their change over a year.
+
+Tables list every key of the reference (all six categories, all five kecamatan, all 30
+kelurahan), with zero where a key has no unit, so that a table's length never depends on the
+data. Shares are percentages of the table's total; a table whose total is zero has no shares
+(missing, never NaN from 0/0 arithmetic left unexplained).
+
+Example:
+    >>> import pandas as pd
+    >>> units = pd.DataFrame({"category_code": ["pangan", "pangan", "kayu"]})
+    >>> table = count_units(units, "category_code", keys=["pangan", "kayu", "sandang"])
+    >>> table["units"].tolist(), table["share_percent"].round(1).tolist()
+    ([2, 1, 0], [66.7, 33.3, 0.0])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ikm_analysis.activity import is_active
+from ikm_analysis.reference import load_kecamatan, load_kelurahan, load_product_categories
+
+#: Columns of the clean table a breakdown may use, with the reference listing every key.
+BREAKDOWN_COLUMNS = ("category_code", "kecamatan_code", "kelurahan_code")
+
+
+def reference_keys(column: str) -> list[str]:
+    """Every key of a breakdown column, in display order.
+
+    Args:
+        column: ``category_code``, ``kecamatan_code`` or ``kelurahan_code``.
+
+    Returns:
+        The keys from the reference tables.
+
+    Raises:
+        ValueError: For another column.
+
+    Example:
+        >>> reference_keys("kecamatan_code")[:2]
+        ['62.71.01', '62.71.02']
+        >>> len(reference_keys("kelurahan_code"))
+        30
+    """
+    if column == "category_code":
+        return load_product_categories()["category_code"].tolist()
+    if column == "kecamatan_code":
+        return load_kecamatan()["kecamatan_code"].tolist()
+    if column == "kelurahan_code":
+        return load_kelurahan()["kelurahan_code"].tolist()
+    raise ValueError(f"no reference keys for {column!r}; use one of {BREAKDOWN_COLUMNS}")
+
+
+def share_percent(counts: pd.Series) -> pd.Series:
+    """Each count as a percentage of their sum; missing everywhere when the sum is zero.
+
+    Args:
+        counts: Non-negative counts.
+
+    Returns:
+        Float64 percentages summing to 100 (up to float rounding).
+
+    Example:
+        >>> import pandas as pd
+        >>> share_percent(pd.Series([1, 3])).tolist()
+        [25.0, 75.0]
+        >>> share_percent(pd.Series([0, 0])).isna().all()
+        np.True_
+    """
+    values = counts.astype("Float64")
+    total = values.sum()
+    if total == 0:
+        return pd.Series(pd.NA, index=counts.index, dtype="Float64")
+    return values / total * 100
+
+
+def _keys_for(units: pd.DataFrame, column: str, keys: Sequence[str] | None) -> list[str]:
+    if column not in units.columns:
+        raise KeyError(f"the units table has no column {column!r}")
+    if keys is None:
+        return sorted(units[column].dropna().unique().tolist())
+    unknown = set(units[column].dropna()) - set(keys)
+    if unknown:
+        raise ValueError(f"{column} has values outside the keys given: {sorted(unknown)}")
+    return list(keys)
+
+
+def count_units(units: pd.DataFrame, by: str, keys: Sequence[str] | None = None) -> pd.DataFrame:
+    """Units and shares per key of one column.
+
+    Args:
+        units: A units table (e.g. the active units of a year).
+        by: The column to break down by.
+        keys: Every key to list, in order; the observed values, sorted, when ``None``.
+
+    Returns:
+        Columns ``by``, ``units`` (int64) and ``share_percent`` (Float64), one row per key.
+
+    Raises:
+        KeyError: ``by`` is not a column.
+        ValueError: A value of ``by`` is not among ``keys``.
+
+    Example:
+        >>> import pandas as pd
+        >>> count_units(pd.DataFrame({"k": ["a", "b", "a"]}), "k")["units"].tolist()
+        [2, 1]
+    """
+    keys = _keys_for(units, by, keys)
+    counts = units[by].value_counts().reindex(keys, fill_value=0).astype("int64")
+    return pd.DataFrame({by: keys, "units": counts.to_numpy(),
+                         "share_percent": share_percent(counts).to_numpy()})
+
+
+def count_units_with_change(
+    units: pd.DataFrame,
+    by: str,
+    year: int,
+    keys: Sequence[str] | None = None,
+    status_year: int | None = None,
+) -> pd.DataFrame:
+    """Active units per key in ``year`` and in the year before, with the change.
+
+    Args:
+        units: The clean registry table (all years).
+        by: The column to break down by.
+        year: The report year.
+        keys: Every key to list; the observed values, sorted, when ``None``.
+        status_year: Year the ``status`` column describes (see :mod:`ikm_analysis.activity`).
+
+    Returns:
+        Columns ``by``, ``units_previous``, ``units``, ``share_percent``, ``change`` (int64) and
+        ``change_percent`` (Float64, missing where the previous count is zero).
+
+    Example:
+        >>> import pandas as pd
+        >>> units = pd.DataFrame({"k": ["a", "a", "b"],
+        ...     "year_registered": pd.array([2020, 2021, 2021], dtype="Int64"),
+        ...     "year_closed": pd.array([None, None, None], dtype="Int64"),
+        ...     "status": ["aktif"] * 3})
+        >>> table = count_units_with_change(units, "k", 2021)
+        >>> table[["units_previous", "units", "change"]].values.tolist()
+        [[1, 2, 1], [0, 1, 1]]
+        >>> table["change_percent"].tolist()
+        [100.0, <NA>]
+    """
+    keys = _keys_for(units, by, keys)
+    current = count_units(units[is_active(units, year, status_year)], by, keys)
+    previous = count_units(units[is_active(units, year - 1, status_year)], by, keys)
+    change = current["units"] - previous["units"]
+    base = previous["units"].astype("Float64")
+    change_percent = (change.astype("Float64") / base * 100).where(base > 0, pd.NA)
+    return pd.DataFrame({
+        by: keys,
+        "units_previous": previous["units"],
+        "units": current["units"],
+        "share_percent": current["share_percent"],
+        "change": change.astype("int64"),
+        "change_percent": change_percent,
+    })
+
+
+def cross_count(
+    units: pd.DataFrame,
+    rows: str,
+    columns: str,
+    row_keys: Sequence[str] | None = None,
+    column_keys: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Units per pair of keys, e.g. kecamatan by category, with zeros where a pair is empty.
+
+    Args:
+        units: A units table.
+        rows: Column whose keys become the rows.
+        columns: Column whose keys become the columns.
+        row_keys: Every row key, in order; observed values when ``None``.
+        column_keys: Every column key, in order; observed values when ``None``.
+
+    Returns:
+        An int64 table indexed by ``row_keys`` with one column per column key (no totals).
+
+    Example:
+        >>> import pandas as pd
+        >>> units = pd.DataFrame({"r": ["x", "x", "y"], "c": ["a", "b", "a"]})
+        >>> cross_count(units, "r", "c").values.tolist()
+        [[1, 1], [1, 0]]
+    """
+    row_keys = _keys_for(units, rows, row_keys)
+    column_keys = _keys_for(units, columns, column_keys)
+    table = pd.crosstab(units[rows], units[columns])
+    table = table.reindex(index=row_keys, columns=column_keys, fill_value=0).astype("int64")
+    table.index.name, table.columns.name = rows, columns
+    return table

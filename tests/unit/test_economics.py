@@ -1,0 +1,42 @@
+import pandas as pd
+import pytest
+
+from ikm_analysis.economics import economic_summary, per_1000_residents
+
+UNITS = pd.DataFrame({
+    "kecamatan_code": ["62.71.01", "62.71.01", "62.71.01", "62.71.03"],
+    "workers_count": pd.array([2, 5, None, 10], dtype="Int64"),
+    "investment_rp": pd.array([1e6, 3e6, 8e6, None], dtype="Float64"),
+    "production_value_rp": pd.array([None, 2e7, None, None], dtype="Float64"),
+})
+
+
+def test_totals_medians_and_reporting_counts_per_group():
+    table = economic_summary(UNITS, "kecamatan_code", ["62.71.01", "62.71.02", "62.71.03"])
+    pahandut, bukit_batu, jekan = (table.iloc[i] for i in range(3))
+    assert (pahandut["units"], pahandut["workers_total"], pahandut["workers_reported"]) == (3, 7, 2)
+    assert pahandut["workers_median"] == 3.5
+    assert pahandut["investment_rp_total"] == 12e6 and pahandut["investment_rp_median"] == 3e6
+    assert (jekan["investment_rp_reported"], jekan["investment_rp_total"]) == (0, 0)
+    assert pd.isna(jekan["investment_rp_median"])  # nothing reported: no median, not zero
+    assert bukit_batu["units"] == 0 and pd.isna(bukit_batu["workers_median"])
+
+
+def test_summary_of_all_units():
+    row = economic_summary(UNITS).iloc[0]
+    assert (row["units"], row["workers_total"], row["production_value_rp_reported"]) == (4, 17, 1)
+    assert "_all" not in economic_summary(UNITS).columns
+
+
+def test_group_totals_add_up_to_the_overall_total():
+    by_group = economic_summary(UNITS, "kecamatan_code")
+    overall = economic_summary(UNITS).iloc[0]
+    for column in ["units", "workers_total", "investment_rp_total", "production_value_rp_total"]:
+        assert by_group[column].sum() == overall[column]
+
+
+def test_units_per_1000_residents():
+    rates = per_1000_residents(pd.Series({"a": 50, "b": 10}), {"a": 10_000})
+    assert rates["a"] == 5.0 and pd.isna(rates["b"])
+    with pytest.raises(ValueError, match="positive"):
+        per_1000_residents(pd.Series({"a": 1}), {"a": 0})
