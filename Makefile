@@ -6,11 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help report test lint lab bench validate-example clean
+.PHONY: help report sample test lint lab bench clean
 
 help:
 	@echo "make report   set up .venv and build the reports from the bundled sample"
 	@echo "make test     set up .venv and run every test (unit, property, doctests)"
+	@echo "make sample   write the synthetic sample registry again (data/sample/)"
 	@echo "make lab      open JupyterLab with the project's kernel"
 	@echo "make bench    run the speed and memory benchmark"
 	@echo "make lint     ruff over the package, tests and benchmarks"
@@ -22,15 +23,21 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Until the yearly notebooks land (issue 4), the report is the data-quality report of the bundled
-# example export: counts on screen, the cleaned table (no personal data) and the quarantine file
-# in reports/validation/. Exit code 1 from `validate` means "rows were quarantined", which the
-# example has on purpose; 2 (unreadable file) still fails the build.
+# synthetic sample (DATA SINTETIS, data/sample/, written by `ikm-report sample`): counts on
+# screen, the cleaned table (no personal data) and the quarantine file in reports/validation/.
+# Exit code 1 from `validate` means "rows were quarantined", which the messy sample has on
+# purpose; 2 (unreadable file) still fails the build.
+SAMPLE_XLSX := data/sample/registri_ikm_sintetis_berantakan.xlsx
+
 report: $(STAMP)
 	@mkdir -p reports/validation
-	$(BIN)/ikm-report validate data/example/contoh_ekspor_registri_ikm.csv \
-		--quarantine-file reports/validation/contoh_ekspor_registri_ikm_karantina.csv \
-		--clean-file reports/validation/contoh_ekspor_registri_ikm_bersih.csv --max-year 2024 \
+	$(BIN)/ikm-report validate $(SAMPLE_XLSX) \
+		--quarantine-file reports/validation/registri_ikm_sintetis_karantina.csv \
+		--clean-file reports/validation/registri_ikm_sintetis_bersih.csv --max-year 2024 \
 		|| test $$? -eq 1
+
+sample: $(STAMP)
+	$(BIN)/ikm-report sample
 
 test: $(STAMP)
 	$(BIN)/ruff check ikm_analysis tests benchmarks scripts

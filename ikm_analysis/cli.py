@@ -4,6 +4,9 @@
 quarantine file. Exit codes: 0 every row is clean, 1 rows were quarantined, 2 the file cannot be
 read at all (the message names the file and the problem; no traceback).
 
+``ikm-report sample [--out DIR]`` writes the synthetic sample registry (DATA SINTETIS) as Parquet
+and as a messy XLSX twin; ``data/sample/`` by default.
+
 Example:
     >>> main(["validate", "tidak-ada.csv"])
     2
@@ -21,6 +24,8 @@ from ikm_analysis.cleaning import CleaningOptions
 from ikm_analysis.exceptions import IkmError
 from ikm_analysis.output import write_table
 from ikm_analysis.registry import ProcessedRegistry, process_registry
+from ikm_analysis.sample import sample_paths, write_sample_files
+from ikm_analysis.synthetic import SampleSpec
 
 EXIT_CLEAN, EXIT_QUARANTINED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -75,7 +80,27 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--max-year", type=int,
                           help="latest acceptable year (default: the current year)")
+    sample = commands.add_parser(
+        "sample",
+        help="write the synthetic sample registry (DATA SINTETIS)",
+        description="Generate the synthetic IKM registry with its fixed seed and write it as "
+        "Parquet and as a messy XLSX twin. The same seed always gives the same bytes.",
+    )
+    sample.add_argument("--out", type=Path, default=None,
+                        help="folder to write to (default: data/sample of this checkout)")
+    sample.add_argument("--seed", type=int, default=SampleSpec().seed,
+                        help="seed of the generator (default: the bundled sample's)")
     return parser
+
+
+def _sample(args: argparse.Namespace) -> int:
+    folder = args.out if args.out is not None else sample_paths().parquet.parent
+    paths, workbook = write_sample_files(folder, SampleSpec(seed=args.seed))
+    counts = workbook.counts()
+    print(f"{paths.parquet}: {counts['clean']} units (DATA SINTETIS)")
+    print(f"{paths.workbook}: {sum(counts.values())} rows, "
+          f"{sum(counts.values()) - counts['clean']} to be quarantined")
+    return EXIT_CLEAN
 
 
 def _print_summary(processed: ProcessedRegistry, lang: str) -> None:
@@ -118,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
-        return _validate(args)
+        return _sample(args) if args.command == "sample" else _validate(args)
     except (IkmError, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -56,3 +56,11 @@ def test_outputs_are_byte_identical_across_runs(messy_xlsx, tmp_path):
         outputs.append((quarantine.read_bytes(), clean.read_bytes()))
     assert outputs[0] == outputs[1]
     assert outputs[0][0].count(b"\n") == 12  # header + one line per problem
+
+
+def test_sample_command_writes_both_files(tmp_path, capsys):
+    assert main(["sample", "--out", str(tmp_path), "--seed", "5"]) == 0
+    output = capsys.readouterr().out
+    assert "4133 units (DATA SINTETIS)" in output and "51 to be quarantined" in output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "registri_ikm_sintetis.parquet", "registri_ikm_sintetis_berantakan.xlsx"]
