@@ -27,6 +27,8 @@ UNAVAILABLE_REASONS: dict[str, dict[str, str]] = {
                         "en": "no figure for the current period"},
     "base_zero": {"id": "tahun dasar bernilai nol", "en": "the base is zero"},
     "base_negative": {"id": "tahun dasar bernilai negatif", "en": "the base is negative"},
+    "rate_overflow": {"id": "tahun dasar terlalu kecil untuk dihitung lajunya",
+                      "en": "the base is too small for a finite rate"},
     "current_negative": {"id": "nilai berjalan negatif (CAGR tidak terdefinisi)",
                          "en": "the current value is negative (CAGR undefined)"},
 }
@@ -107,10 +109,17 @@ def growth(base: float | None, current: float | None, years: int = 1) -> Growth:
     if base_value < 0:
         return Growth(base_value, current_value, years, absolute, None, None, "base_negative")
     percent = absolute / base_value * 100
+    if not math.isfinite(percent):
+        return Growth(base_value, current_value, years, absolute, None, None, "rate_overflow")
     if current_value < 0:
         return Growth(base_value, current_value, years, absolute, percent, None,
                       "current_negative")
-    cagr = ((current_value / base_value) ** (1 / years) - 1) * 100
+    try:
+        cagr = ((current_value / base_value) ** (1 / years) - 1) * 100
+    except OverflowError:
+        cagr = math.inf
+    if not math.isfinite(cagr):
+        return Growth(base_value, current_value, years, absolute, percent, None, "rate_overflow")
     return Growth(base_value, current_value, years, absolute, percent, cagr, None)
 
 

@@ -2,6 +2,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ikm_analysis.growth import UNAVAILABLE_REASONS, growth, growth_between
 
@@ -50,6 +52,11 @@ def test_negative_current_keeps_percent_but_not_cagr():
     assert result.cagr_percent is None and result.unavailable_reason == "current_negative"
 
 
+def test_a_vanishing_base_gives_no_infinite_rate():
+    result = growth(5e-324, 1e9)
+    assert result.percent is None and result.unavailable_reason == "rate_overflow"
+
+
 def test_every_reason_has_both_languages():
     assert all(set(texts) == {"id", "en"} for texts in UNAVAILABLE_REASONS.values())
 
@@ -68,3 +75,35 @@ def test_growth_between_reads_a_series_and_missing_years():
     assert growth_between(series, 2020, 2021).absolute == 28712
     assert growth_between(series, 2021, 2022).unavailable_reason == "current_missing"
     assert growth_between(series, 2020, 2023).years == 3
+
+
+values = st.one_of(st.none(), st.just(float("nan")), st.floats(min_value=-1e9, max_value=1e9))
+
+
+@given(values, values, st.integers(min_value=1, max_value=30))
+def test_growth_is_never_inf_or_nan_and_always_explains_a_gap(base, current, years):
+    result = growth(base, current, years)
+    for rate in (result.absolute, result.percent, result.cagr_percent):
+        assert rate is None or math.isfinite(rate)
+    if result.percent is None or result.cagr_percent is None:
+        assert result.unavailable_reason in UNAVAILABLE_REASONS
+
+
+@given(st.floats(min_value=1e-3, max_value=1e9), st.floats(min_value=0, max_value=1e9),
+       st.integers(min_value=1, max_value=30))
+def test_rates_rebuild_the_current_value(base, current, years):
+    result = growth(base, current, years)
+    assert base + result.absolute == pytest.approx(current, rel=1e-9, abs=1e-6)
+    assert base * (1 + result.percent / 100) == pytest.approx(current, rel=1e-9, abs=1e-6)
+    compounded = base * (1 + result.cagr_percent / 100) ** years
+    assert compounded == pytest.approx(current, rel=1e-6, abs=1e-6)
+
+
+@given(st.integers(1, 10**6), st.integers(0, 10**6), st.integers(0, 10**6))
+def test_growth_chains_multiply(first, second, third):
+    one, two = growth(first, second), growth(second, third) if second else None
+    if two is None:
+        return
+    whole = growth(first, third)
+    chained = (1 + one.percent / 100) * (1 + two.percent / 100)
+    assert chained == pytest.approx(1 + whole.percent / 100, rel=1e-9)
