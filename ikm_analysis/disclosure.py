@@ -6,6 +6,10 @@ Because a table also publishes its totals, one hidden cell in a row could be rec
 subtraction, so further cells are hidden (*complementary suppression*) until no sensitive cell
 can be computed exactly from what is shown.
 
+Tables of amounts (workers, investment, production value) are protected the same way, with the
+number of units behind each cell as ``contributors``: a total of one or two businesses' investment
+is as revealing as a count of one or two.
+
 The check is exact linear algebra, not a rule of thumb: the hidden cells are unknowns, every
 published row and column total is an equation, and a hidden cell is *disclosed* when those
 equations determine it (:func:`disclosed_cells`). Complements are chosen greedily, cheapest first:
@@ -36,23 +40,23 @@ _MARGIN_PENALTY = 1e6  # hide a total only when no interior cell works
 
 @dataclass(frozen=True)
 class SuppressedTable:
-    """A count table with its totals and which cells are hidden.
+    """A table with its totals and which cells are hidden.
 
     Attributes:
-        counts: The counts with the published totals (labelled ``total_label``).
+        table: The counts (or amounts) with the published totals (labelled ``total_label``).
         is_suppressed: True where a cell must not be shown.
-        is_primary: True where a cell is hidden because it is small (the others are
-            complements).
-        threshold: Counts from 1 to ``threshold - 1`` were treated as sensitive.
+        is_primary: True where a cell is hidden because it is small, i.e. 1 to
+            ``threshold - 1`` units stand behind it (the other hidden cells are complements).
+        threshold: The smallest number of units a shown cell may stand for.
     """
 
-    counts: pd.DataFrame
+    table: pd.DataFrame
     is_suppressed: pd.DataFrame
     is_primary: pd.DataFrame
     threshold: int
 
     def masked(self) -> pd.DataFrame:
-        """The counts as Int64 with hidden cells missing (``pd.NA``).
+        """The values (Int64 for counts, Float64 for amounts) with hidden cells missing.
 
         Example:
             >>> import pandas as pd
@@ -60,7 +64,8 @@ class SuppressedTable:
             ...     "units"].tolist()
             [5, <NA>, <NA>, 10]
         """
-        return self.counts.astype("Int64").mask(self.is_suppressed)
+        is_count = all(pd.api.types.is_integer_dtype(t) for t in self.table.dtypes)
+        return self.table.astype("Int64" if is_count else "Float64").mask(self.is_suppressed)
 
 
 def _constraints(n_rows: int, n_cols: int, row_totals: bool, column_totals: bool
@@ -155,12 +160,20 @@ def _protect(values: np.ndarray, sensitive: np.ndarray, lines, n_rows: int, n_co
 
 def _extended(table: pd.DataFrame, row_totals: bool, column_totals: bool, total_label: str
               ) -> pd.DataFrame:
-    extended = table.astype("int64").copy()
+    extended = table.copy()
     if row_totals:
         extended[total_label] = extended.sum(axis=1)
     if column_totals:
         extended.loc[total_label] = extended.sum(axis=0)
     return extended
+
+
+def _check_table(table: pd.DataFrame, name: str, whole: bool) -> None:
+    numeric = table.to_numpy(dtype=float)
+    if not np.isfinite(numeric).all() or (numeric < 0).any():
+        raise ValueError(f"{name} must be finite and non-negative")
+    if whole and not np.equal(np.mod(numeric, 1), 0).all():
+        raise ValueError(f"{name} must be non-negative integers")
 
 
 def suppress_small_cells(
@@ -169,23 +182,28 @@ def suppress_small_cells(
     total_label: str = "Jumlah",
     row_totals: bool = True,
     column_totals: bool = True,
+    contributors: pd.DataFrame | None = None,
 ) -> SuppressedTable:
-    """Hide small counts of a cross table and enough complements to protect them.
+    """Hide small cells of a cross table and enough complements to protect them.
 
     Args:
-        table: Non-negative integer counts without totals (e.g. kecamatan by category).
-        threshold: Counts from 1 to ``threshold - 1`` are sensitive; 1 disables suppression.
+        table: Unit counts, or non-negative amounts when ``contributors`` is given, without
+            totals (e.g. kecamatan by category).
+        threshold: Cells standing for 1 to ``threshold - 1`` units are sensitive; 1 disables
+            suppression.
         total_label: Label of the added total row and column.
         row_totals: Publish a total per row (a column labelled ``total_label``).
         column_totals: Publish a total per column (a row labelled ``total_label``).
+        contributors: For a table of amounts: how many units stand behind each cell (same
+            rows and columns). By default the table itself is a table of unit counts.
 
     Returns:
-        The table with its totals and the suppression masks. Totals below the threshold are
-        sensitive too.
+        The table with its totals and the suppression masks. Totals standing for fewer than
+        ``threshold`` units are sensitive too.
 
     Raises:
-        ValueError: Negative or non-integer counts, a threshold below 1, or a key equal to
-            ``total_label``.
+        ValueError: Negative or non-finite values, non-integer counts, a threshold below 1,
+            ``contributors`` of another shape, or a key equal to ``total_label``.
 
     Example:
         >>> import pandas as pd
@@ -193,17 +211,25 @@ def suppress_small_cells(
         >>> result = suppress_small_cells(table)
         >>> int(result.is_primary.values.sum()), int(result.is_suppressed.values.sum())
         (1, 4)
+        >>> investment = pd.DataFrame({"a": [9e6, 4e7], "b": [2e7, 3e7]}, index=["X", "Y"])
+        >>> suppress_small_cells(investment, contributors=table).is_primary.loc["X", "a"]
+        np.True_
     """
     if threshold < 1:
         raise ValueError(f"threshold must be 1 or more, got {threshold}")
-    numeric = table.astype("float64")
-    if (numeric < 0).any().any() or not np.equal(np.mod(numeric.to_numpy(), 1), 0).all():
-        raise ValueError("counts must be non-negative integers")
     if total_label in table.index or total_label in table.columns:
         raise ValueError(f"{total_label!r} is already a key of the table; choose another label")
+    _check_table(table, "counts" if contributors is None else "amounts", contributors is None)
+    if contributors is None:
+        contributors = table
+    elif not (contributors.index.equals(table.index)
+              and contributors.columns.equals(table.columns)):
+        raise ValueError("contributors must have the same rows and columns as the table")
+    _check_table(contributors, "contributors", whole=True)
     extended = _extended(table, row_totals, column_totals, total_label)
-    values = extended.to_numpy()
-    sensitive = (values > 0) & (values < threshold)
+    units = _extended(contributors, row_totals, column_totals, total_label).to_numpy(dtype=float)
+    values = extended.to_numpy(dtype=float)
+    sensitive = (units > 0) & (units < threshold)
     lines = _constraints(table.shape[0], table.shape[1], row_totals, column_totals)
     mask = _protect(values, sensitive, lines, table.shape[0], table.shape[1])
     frame = lambda array: pd.DataFrame(array, index=extended.index,  # noqa: E731
@@ -212,14 +238,18 @@ def suppress_small_cells(
 
 
 def suppress_small_counts(
-    counts: pd.Series, threshold: int = DEFAULT_THRESHOLD, total_label: str = "Jumlah"
+    counts: pd.Series,
+    threshold: int = DEFAULT_THRESHOLD,
+    total_label: str = "Jumlah",
+    contributors: pd.Series | None = None,
 ) -> SuppressedTable:
-    """Hide small counts of a one-way table (e.g. units per category) and their complements.
+    """Hide small cells of a one-way table (e.g. units per category) and their complements.
 
     Args:
-        counts: Non-negative integer counts per key.
-        threshold: Counts from 1 to ``threshold - 1`` are sensitive.
+        counts: Non-negative integer counts per key, or amounts when ``contributors`` is given.
+        threshold: Cells standing for 1 to ``threshold - 1`` units are sensitive.
         total_label: Label of the added total row.
+        contributors: For amounts: how many units stand behind each key.
 
     Returns:
         A one-column table (named after ``counts``, ``units`` when unnamed) with a total row.
@@ -230,9 +260,11 @@ def suppress_small_counts(
         >>> result.is_suppressed["units"].tolist()
         [False, True, True, False]
     """
-    table = counts.to_frame(counts.name if counts.name is not None else "units")
+    name = counts.name if counts.name is not None else "units"
+    table = counts.to_frame(name)
+    units = None if contributors is None else contributors.reindex(counts.index).to_frame(name)
     return suppress_small_cells(table, threshold, total_label, row_totals=False,
-                                column_totals=True)
+                                column_totals=True, contributors=units)
 
 
 def disclosed_cells(result: SuppressedTable, row_totals: bool = True,
@@ -256,9 +288,9 @@ def disclosed_cells(result: SuppressedTable, row_totals: bool = True,
         >>> disclosed_cells(result, row_totals=False)
         []
     """
-    n_rows = result.counts.shape[0] - (1 if column_totals else 0)
-    n_cols = result.counts.shape[1] - (1 if row_totals else 0)
+    n_rows = result.table.shape[0] - (1 if column_totals else 0)
+    n_cols = result.table.shape[1] - (1 if row_totals else 0)
     lines = _constraints(n_rows, n_cols, row_totals, column_totals)
     exposed = _determined(result.is_suppressed.to_numpy(), lines) & result.is_primary.to_numpy()
-    return [(result.counts.index[r], result.counts.columns[c])
+    return [(result.table.index[r], result.table.columns[c])
             for r, c in zip(*np.nonzero(exposed), strict=True)]

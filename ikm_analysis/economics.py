@@ -2,7 +2,11 @@
 
 Registries leave many money cells empty. Totals add the values that were reported and say how
 many units reported them (``*_reported``), so a reader can judge the coverage; a missing value is
-never counted as zero. Medians are of the reported values.
+never counted as zero. Medians are of the reported values, and only shown when at least
+``min_reported`` units (3 by default) reported: the median of one or two businesses is their own
+figure. Before publishing totals per group, hide small ones with
+:func:`ikm_analysis.disclosure.suppress_small_cells` (``contributors`` = the ``*_reported``
+counts).
 
 Example:
     >>> import pandas as pd
@@ -10,7 +14,7 @@ Example:
     ...     "workers_count": pd.array([2, 4, None], dtype="Int64"),
     ...     "investment_rp": pd.array([1e6, None, 5e6], dtype="Float64"),
     ...     "production_value_rp": pd.array([None, None, 9e6], dtype="Float64")})
-    >>> table = economic_summary(units, "category_code", keys=["pangan", "kayu"])
+    >>> table = economic_summary(units, "category_code", keys=["pangan", "kayu"], min_reported=1)
     >>> table[["units", "workers_total", "workers_reported", "workers_median"]].values.tolist()
     [[2, 6, 2, 3.0], [1, 0, 0, <NA>]]
 """
@@ -21,6 +25,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from ikm_analysis.disclosure import DEFAULT_THRESHOLD
+
 #: Measures summarised: clean-table column -> short name used in the output columns.
 MEASURES: dict[str, str] = {
     "workers_count": "workers",
@@ -30,7 +36,10 @@ MEASURES: dict[str, str] = {
 
 
 def economic_summary(
-    units: pd.DataFrame, by: str | None = None, keys: Sequence[str] | None = None
+    units: pd.DataFrame,
+    by: str | None = None,
+    keys: Sequence[str] | None = None,
+    min_reported: int = DEFAULT_THRESHOLD,
 ) -> pd.DataFrame:
     """Totals, medians and reporting counts of workers, investment and production value.
 
@@ -39,18 +48,19 @@ def economic_summary(
         by: Column to group by; one row for all units when ``None``.
         keys: Every group key to list, in order (groups without units get zeros and missing
             medians); the observed values, sorted, when ``None``.
+        min_reported: Fewest reporting units for which a median is shown.
 
     Returns:
         Columns ``by`` (when given), ``units``, and for each measure ``<m>_total``,
-        ``<m>_reported`` (units with a value) and ``<m>_median`` (Float64, missing when none
-        reported).
+        ``<m>_reported`` (units with a value) and ``<m>_median`` (Float64, missing when fewer
+        than ``min_reported`` units reported).
 
     Example:
         >>> import pandas as pd
         >>> units = pd.DataFrame({"workers_count": pd.array([1, 3], dtype="Int64"),
         ...     "investment_rp": pd.array([None, None], dtype="Float64"),
         ...     "production_value_rp": pd.array([2.0, 4.0], dtype="Float64")})
-        >>> row = economic_summary(units).iloc[0]
+        >>> row = economic_summary(units, min_reported=2).iloc[0]
         >>> int(row["workers_total"]), float(row["production_value_rp_median"])
         (4, 3.0)
     """
@@ -70,7 +80,8 @@ def economic_summary(
         result[f"{name}_total"] = total.astype("int64" if name == "workers" else "Float64")
         result[f"{name}_reported"] = values.count().reindex(result.index, fill_value=0).astype(
             "int64")
-        result[f"{name}_median"] = values.median().reindex(result.index).astype("Float64")
+        median = values.median().reindex(result.index).astype("Float64")
+        result[f"{name}_median"] = median.where(result[f"{name}_reported"] >= min_reported)
     result = result.reset_index()
     return result.drop(columns=group) if by is None else result
 

@@ -60,7 +60,7 @@ def test_kelurahan_by_category_table_is_safe_to_publish(clean):
     table = cross_count(active, "kelurahan_code", "category_code",
                         reference_keys("kelurahan_code"), reference_keys("category_code"))
     result = suppress_small_cells(table)
-    assert result.counts.loc["Jumlah", "Jumlah"] == len(active)
+    assert result.table.loc["Jumlah", "Jumlah"] == len(active)
     assert result.is_primary.to_numpy().any()  # the sample has small cells to protect
     assert disclosed_cells(result) == []
     by_kecamatan = cross_count(active, "kecamatan_code", "category_code",

@@ -14,7 +14,7 @@ from ikm_analysis.disclosure import (
 def solvable_cells(result, row_totals=True, column_totals=True):
     """Independent audit: a hidden cell is recoverable when adding its unit vector to the
     equations of the hidden cells does not raise their rank."""
-    counts, hidden = result.counts.to_numpy(), result.is_suppressed.to_numpy()
+    counts, hidden = result.table.to_numpy(), result.is_suppressed.to_numpy()
     n_rows = counts.shape[0] - column_totals
     n_cols = counts.shape[1] - row_totals
     cells = list(zip(*np.nonzero(hidden), strict=True))
@@ -86,6 +86,30 @@ def test_threshold_one_disables_suppression_and_bad_input_raises():
         suppress_small_cells(pd.DataFrame({"a": [1.5]}))
     with pytest.raises(ValueError, match="already a key"):
         suppress_small_cells(pd.DataFrame({"Jumlah": [5]}))
+    with pytest.raises(ValueError, match="non-negative"):
+        suppress_small_cells(pd.DataFrame({"a": [-1.0]}), contributors=pd.DataFrame({"a": [1]}))
+    with pytest.raises(ValueError, match="same rows and columns"):
+        suppress_small_cells(pd.DataFrame({"a": [1.0]}), contributors=pd.DataFrame({"b": [1]}))
+
+
+def test_amounts_are_hidden_by_how_many_units_stand_behind_them():
+    # investment by kecamatan and category: X/a is one business's investment
+    units = pd.DataFrame({"a": [1, 4, 5], "b": [6, 7, 8]}, index=["X", "Y", "Z"])
+    investment = pd.DataFrame({"a": [9e8, 1e7, 2e7], "b": [3e7, 4e7, 5e7]}, index=units.index)
+    result = suppress_small_cells(investment, contributors=units)
+    assert result.is_primary.to_numpy().sum() == 1 and result.is_primary.loc["X", "a"]
+    assert disclosed_cells(result) == []
+    assert result.masked()["a"].dtype == "Float64"
+    assert result.table.loc["Jumlah", "Jumlah"] == investment.to_numpy().sum()
+    # a huge amount from few units is hidden; a small amount from many units is not
+    assert not result.is_primary.loc["Y", "a"]
+
+
+def test_one_way_amounts_with_contributors():
+    totals = pd.Series({"pangan": 5e7, "kayu": 8e8, "sandang": 3e7}, name="investment_rp")
+    reported = pd.Series({"pangan": 10, "kayu": 2, "sandang": 6})
+    result = suppress_small_counts(totals, contributors=reported)
+    assert result.is_suppressed["investment_rp"].tolist() == [False, True, True, False]
 
 
 tables = st.integers(1, 6).flatmap(lambda n_cols: st.lists(
@@ -97,12 +121,12 @@ tables = st.integers(1, 6).flatmap(lambda n_cols: st.lists(
 def test_no_small_cell_can_be_recovered_by_subtraction(rows, threshold):
     table = pd.DataFrame(rows)
     result = suppress_small_cells(table, threshold=threshold)
-    counts, primary = result.counts.to_numpy(), result.is_primary.to_numpy()
+    counts, primary = result.table.to_numpy(), result.is_primary.to_numpy()
     assert (primary == ((counts > 0) & (counts < threshold))).all()
     assert (result.is_suppressed.to_numpy() | ~primary).all()  # every small cell hidden
     recoverable = [cell for cell in solvable_cells(result) if primary[cell]]
     assert recoverable == []
-    assert (result.counts.iloc[:-1, :-1].to_numpy() == table.to_numpy()).all()
+    assert (result.table.iloc[:-1, :-1].to_numpy() == table.to_numpy()).all()
 
 
 @settings(max_examples=100, deadline=None)
@@ -112,3 +136,13 @@ def test_one_way_tables_never_reveal_a_small_count(counts):
     primary = result.is_primary.to_numpy()
     recoverable = [cell for cell in solvable_cells(result, row_totals=False) if primary[cell]]
     assert recoverable == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(tables, st.integers(0, 2**32 - 1))
+def test_amount_tables_never_reveal_a_small_contribution(rows, seed):
+    units = pd.DataFrame(rows)
+    amounts = units * np.random.default_rng(seed).integers(1, 10**6, units.shape)
+    result = suppress_small_cells(amounts.astype(float), contributors=units)
+    primary = result.is_primary.to_numpy()
+    assert [cell for cell in solvable_cells(result) if primary[cell]] == []

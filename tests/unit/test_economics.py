@@ -12,7 +12,8 @@ UNITS = pd.DataFrame({
 
 
 def test_totals_medians_and_reporting_counts_per_group():
-    table = economic_summary(UNITS, "kecamatan_code", ["62.71.01", "62.71.02", "62.71.03"])
+    table = economic_summary(UNITS, "kecamatan_code", ["62.71.01", "62.71.02", "62.71.03"],
+                             min_reported=1)
     pahandut, bukit_batu, jekan = (table.iloc[i] for i in range(3))
     assert (pahandut["units"], pahandut["workers_total"], pahandut["workers_reported"]) == (3, 7, 2)
     assert pahandut["workers_median"] == 3.5
@@ -20,6 +21,14 @@ def test_totals_medians_and_reporting_counts_per_group():
     assert (jekan["investment_rp_reported"], jekan["investment_rp_total"]) == (0, 0)
     assert pd.isna(jekan["investment_rp_median"])  # nothing reported: no median, not zero
     assert bukit_batu["units"] == 0 and pd.isna(bukit_batu["workers_median"])
+
+
+def test_medians_of_one_or_two_businesses_are_not_shown():
+    table = economic_summary(UNITS, "kecamatan_code")  # default: at least 3 reporting
+    pahandut = table.iloc[0]
+    assert pahandut["investment_rp_reported"] == 3 and pahandut["investment_rp_median"] == 3e6
+    assert pd.isna(pahandut["workers_median"])  # only 2 reported
+    assert pahandut["workers_total"] == 7  # totals stay: protect them with disclosure
 
 
 def test_summary_of_all_units():
