@@ -8,7 +8,9 @@ Example:
     1500000.0
 """
 
+from ikm_analysis.activity import active_counts_by_year, active_units, is_active
 from ikm_analysis.cleaning import CleaningOptions, CleaningResult, clean_registry
+from ikm_analysis.disclosure import SuppressedTable, suppress_small_cells, suppress_small_counts
 from ikm_analysis.exceptions import (
     DataValidationError,
     IkmError,
@@ -17,9 +19,17 @@ from ikm_analysis.exceptions import (
     ReferenceDataError,
 )
 from ikm_analysis.formatting import format_id_number, format_id_percent
+from ikm_analysis.growth import Growth, growth, growth_between
 from ikm_analysis.loading import RawRegistry, read_registry
 from ikm_analysis.numbers import parse_id_number, parse_id_numbers
+from ikm_analysis.published import (
+    primary_series,
+    published_conflicts,
+    published_figure,
+    published_growth,
+)
 from ikm_analysis.registry import ProcessedRegistry, process_registry
+from ikm_analysis.synthetic import SampleSpec, generate_sample_registry
 
 __version__ = "0.1.0"
 
@@ -27,18 +37,33 @@ __all__ = [
     "CleaningOptions",
     "CleaningResult",
     "DataValidationError",
+    "Growth",
     "IkmError",
     "InputFileError",
     "MissingColumnsError",
     "ProcessedRegistry",
     "RawRegistry",
     "ReferenceDataError",
+    "SampleSpec",
+    "SuppressedTable",
     "__version__",
+    "active_counts_by_year",
+    "active_units",
     "clean_registry",
     "format_id_number",
     "format_id_percent",
+    "generate_sample_registry",
+    "growth",
+    "growth_between",
+    "is_active",
     "parse_id_number",
     "parse_id_numbers",
+    "primary_series",
     "process_registry",
+    "published_conflicts",
+    "published_figure",
+    "published_growth",
     "read_registry",
+    "suppress_small_cells",
+    "suppress_small_counts",
 ]

@@ -63,8 +63,13 @@ def herfindahl_by_row(table: pd.DataFrame) -> pd.Series:
         >>> herfindahl_by_row(pd.DataFrame({"a": [1, 0], "b": [0, 0]})).tolist()
         [1.0, <NA>]
     """
-    values = [herfindahl_index(row) for _, row in table.iterrows()]
-    return pd.Series(values, index=table.index, dtype="Float64", name="hhi")
+    values = table.astype("float64")
+    if (values < 0).any().any():
+        raise ValueError("counts must not be negative")
+    totals = values.sum(axis=1)
+    shares = values.div(totals.where(totals > 0), axis=0)
+    hhi = (shares**2).sum(axis=1, min_count=1)
+    return hhi.astype("Float64").rename("hhi")
 
 
 def location_quotients(table: pd.DataFrame) -> pd.DataFrame:
