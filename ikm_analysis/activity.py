@@ -139,3 +139,41 @@ def active_counts_by_year(
     counts = [int(is_active(units, year, status_year).sum()) for year in years]
     return pd.Series(counts, index=pd.Index(years, name="year"), name="active_units",
                      dtype="int64")
+
+
+def flows_by_year(
+    units: pd.DataFrame, years: Iterable[int], status_year: int | None = None
+) -> pd.DataFrame:
+    """Units active at each year's end, with the units that became active and stopped.
+
+    ``opened`` counts units active at the end of the year but not of the year before (mostly new
+    registrations); ``closed`` counts units active at the end of the year before but not of this
+    one. So ``active = active_previous + opened - closed`` holds exactly. A unit registered and
+    closed within the same year appears in neither.
+
+    Args:
+        units: The clean registry table.
+        years: The years to report.
+        status_year: Year the ``status`` column describes.
+
+    Returns:
+        Columns ``year``, ``active_previous``, ``opened``, ``closed``, ``active`` (int64).
+
+    Example:
+        >>> import pandas as pd
+        >>> units = pd.DataFrame({"year_registered": pd.array([2019, 2021, 2019], dtype="Int64"),
+        ...                       "year_closed": pd.array([None, None, 2021], dtype="Int64"),
+        ...                       "status": ["aktif", "aktif", "tidak_aktif"]})
+        >>> flows_by_year(units, [2021]).iloc[0].tolist()
+        [2021, 2, 1, 1, 2]
+    """
+    if status_year is None and len(units):
+        status_year = default_status_year(units)
+    rows = []
+    for year in years:
+        before = is_active(units, year - 1, status_year)
+        now = is_active(units, year, status_year)
+        rows.append((year, int(before.sum()), int((now & ~before).sum()),
+                     int((before & ~now).sum()), int(now.sum())))
+    return pd.DataFrame(rows, columns=["year", "active_previous", "opened", "closed", "active"],
+                        dtype="int64")

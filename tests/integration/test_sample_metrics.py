@@ -73,3 +73,13 @@ def test_kelurahan_by_category_table_is_safe_to_publish(clean):
     assert weighted.to_numpy() == pytest.approx([1.0] * 5)
     assert count_units(active, "kecamatan_code")["units"].tolist() == by_kecamatan.sum(
         axis=1).tolist()
+
+
+def test_headline_figures_of_the_sample_match_the_calibration(clean):
+    from ikm_analysis.headline import headline_figures
+
+    figures = headline_figures(clean, YEAR)
+    assert figures["active_units"] == active_counts_by_year(clean, [YEAR]).iloc[0] == 3823
+    assert figures["kelurahan_with_units"] == figures["kelurahan_total"] == 30
+    assert (figures["kelurahan_with_sentra"], figures["kelurahan_without_sentra"]) == (23, 7)
+    assert figures["change"] == figures["opened"] - figures["closed"]

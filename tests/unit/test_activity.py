@@ -1,10 +1,13 @@
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ikm_analysis.activity import (
     active_counts_by_year,
     active_units,
     default_status_year,
+    flows_by_year,
     is_active,
 )
 
@@ -58,3 +61,31 @@ def test_missing_columns_and_empty_tables():
     assert active_counts_by_year(empty, [2020]).tolist() == [0]
     with pytest.raises(ValueError, match="no registration"):
         default_status_year(empty)
+
+
+def test_flows_explain_every_change():
+    flows = flows_by_year(UNITS, range(2019, 2026), status_year=2025).set_index("year")
+    assert flows.loc[2022].tolist() == [4, 0, 1, 3]  # the 2022 closure
+    assert flows.loc[2025].tolist() == [3, 1, 1, 3]  # one new, one gone at the status year
+    assert (flows["active_previous"] + flows["opened"] - flows["closed"]
+            == flows["active"]).all()
+
+
+registries = st.lists(
+    st.tuples(st.integers(2010, 2025), st.one_of(st.none(), st.integers(2010, 2025)),
+              st.sampled_from(["aktif", "tidak_aktif"])),
+    max_size=40,
+).map(lambda rows: [(r, c if c is None or c >= r else r, s if c is None else "tidak_aktif")
+                    for r, c, s in rows])
+
+
+@settings(max_examples=50, deadline=None)
+@given(registries, st.integers(2012, 2025))
+def test_flow_identity_and_counts_hold_for_any_registry(rows, status_year):
+    units = units_table(rows) if rows else units_table([(2020, None, "aktif")]).iloc[0:0]
+    flows = flows_by_year(units, range(2011, 2026), status_year=status_year)
+    assert (flows["active_previous"] + flows["opened"] - flows["closed"]
+            == flows["active"]).all()
+    counts = active_counts_by_year(units, range(2011, 2026), status_year=status_year)
+    assert flows["active"].tolist() == counts.tolist()
+    assert (flows["active"] <= len(units)).all()

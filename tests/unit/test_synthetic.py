@@ -1,7 +1,12 @@
 """The synthetic sample: calibration targets, fake identities, determinism, the messy twin."""
 
+import tempfile
+from pathlib import Path
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ikm_analysis.activity import active_counts_by_year, active_units
 from ikm_analysis.cleaning import CleaningOptions
@@ -140,3 +145,27 @@ def test_no_personal_data_reaches_the_clean_table(written, from_workbook):
     for column in ("Nama Pemilik", "NIK", "No. HP", "Alamat"):
         sample_values = registry[column].head(50)
         assert not any(v in clean_text for v in sample_values), column
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(600, 3000))
+def test_any_seed_and_size_meets_the_structural_targets(seed, units):
+    registry = generate_sample_registry(SampleSpec.scaled(units, seed=seed))
+    clean = process_registry_frame(registry)
+    assert len(clean) == units  # every generated row is valid
+    assert clean["unit_id"].is_unique
+    assert (clean["year_closed"].isna() | (clean["year_closed"] >= clean["year_registered"])).all()
+    for year in (2020, 2024):
+        active = active_units(clean, year)
+        assert active["kelurahan_code"].nunique() == 30
+        assert sentra_coverage(sentra_by_kelurahan(active)).kelurahan_with_sentra == 23
+
+
+def process_registry_frame(registry):
+    """Clean a generated registry the way a user's Parquet export is cleaned."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "generated.parquet"
+        registry.to_parquet(path)
+        processed = process_registry(path, options=OPTIONS)
+    assert processed.cleaning.rows_quarantined == 0, processed.quarantine.head()
+    return processed.clean
