@@ -34,15 +34,21 @@ class SamplePaths:
 
 
 def sample_paths(directory: str | Path | None = None) -> SamplePaths:
-    """Paths of the sample files in ``directory`` (``data/sample/`` of the checkout by default).
+    """Paths of the sample files in ``directory``.
 
     Args:
-        directory: Folder holding the files.
+        directory: Folder holding the files; by default ``data/sample/`` of the source checkout,
+            or of the current folder when the package is installed from a wheel.
 
     Returns:
         The Parquet and XLSX paths (they may not exist yet).
     """
-    folder = Path(directory) if directory is not None else _REPOSITORY_SAMPLE
+    if directory is not None:
+        folder = Path(directory)
+    elif _REPOSITORY_SAMPLE.parent.is_dir():
+        folder = _REPOSITORY_SAMPLE
+    else:  # an installed wheel has no data/ folder beside the package
+        folder = Path.cwd() / "data" / "sample"
     return SamplePaths(folder / PARQUET_NAME, folder / WORKBOOK_NAME)
 
 

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ikm_analysis.reference import load_category_aliases, load_region_aliases
-from ikm_analysis.synthetic import SAMPLE_HEADERS, SYNTHETIC_LABEL
+from ikm_analysis.synthetic import SAMPLE_HEADERS, SYNTHETIC_LABEL, category_wording_codes
 
 #: Messy headers, in sheet order: canonical column -> header as written.
 MESSY_HEADERS: dict[str, str] = {
@@ -224,8 +224,6 @@ def _aliases() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     by_code: dict[str, list[str]] = {}
     for alias, code in zip(categories["alias"], categories["category_code"], strict=True):
         by_code.setdefault(code, []).append(alias.title() if len(alias) > 3 else alias.upper())
-    from ikm_analysis.synthetic import category_wording_codes  # the wording -> code map
-
     wording = {w: by_code[code] + [w] for w, code in category_wording_codes().items()}
     regions = load_region_aliases()
     by_name: dict[str, list[str]] = {}
