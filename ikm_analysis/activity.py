@@ -58,6 +58,13 @@ def default_status_year(units: pd.DataFrame) -> int:
     return int(latest)
 
 
+def _status_year(units: pd.DataFrame, status_year: int | None) -> int | None:
+    """The given status year, else the registry's latest year (``None`` for an empty table)."""
+    if status_year is None and len(units):
+        return default_status_year(units)
+    return status_year
+
+
 def is_active(units: pd.DataFrame, year: int, status_year: int | None = None) -> pd.Series:
     """Mark the units active at the end of ``year``.
 
@@ -79,8 +86,9 @@ def is_active(units: pd.DataFrame, year: int, status_year: int | None = None) ->
         ([True, True], [True, False])
     """
     _check_columns(units)
-    if status_year is None:
-        status_year = default_status_year(units) if len(units) else year
+    status_year = _status_year(units, status_year)
+    if status_year is None:  # an empty table
+        status_year = year
     registered = (units["year_registered"] <= year).fillna(False)
     open_by_year = (units["year_closed"].isna() | (units["year_closed"] > year)).fillna(False)
     closed_at_unknown_time = (units["status"] == "tidak_aktif").fillna(False) & units[
@@ -133,8 +141,7 @@ def active_counts_by_year(
         >>> active_counts_by_year(units, [2019, 2020, 2021]).to_dict()
         {2019: 1, 2020: 1, 2021: 1}
     """
-    if status_year is None and len(units):
-        status_year = default_status_year(units)
+    status_year = _status_year(units, status_year)
     years = list(years)
     counts = [int(is_active(units, year, status_year).sum()) for year in years]
     return pd.Series(counts, index=pd.Index(years, name="year"), name="active_units",
@@ -167,8 +174,7 @@ def flows_by_year(
         >>> flows_by_year(units, [2021]).iloc[0].tolist()
         [2021, 2, 1, 1, 2]
     """
-    if status_year is None and len(units):
-        status_year = default_status_year(units)
+    status_year = _status_year(units, status_year)
     rows = []
     for year in years:
         before = is_active(units, year - 1, status_year)

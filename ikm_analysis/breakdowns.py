@@ -76,7 +76,26 @@ def share_percent(counts: pd.Series) -> pd.Series:
     return values / total * 100
 
 
-def _keys_for(units: pd.DataFrame, column: str, keys: Sequence[str] | None) -> list[str]:
+def keys_for(units: pd.DataFrame, column: str, keys: Sequence[str] | None) -> list[str]:
+    """The keys a table lists: ``keys`` checked against the data, or the observed values.
+
+    Args:
+        units: A units table.
+        column: The column broken down by.
+        keys: Every key to list, in order, or ``None`` for the observed values, sorted.
+
+    Returns:
+        The keys.
+
+    Raises:
+        KeyError: ``column`` is not a column of ``units``.
+        ValueError: A value of the column is not among ``keys`` (it would vanish from totals).
+
+    Example:
+        >>> import pandas as pd
+        >>> keys_for(pd.DataFrame({"k": ["b", "a", "b"]}), "k", None)
+        ['a', 'b']
+    """
     if column not in units.columns:
         raise KeyError(f"the units table has no column {column!r}")
     if keys is None:
@@ -107,7 +126,7 @@ def count_units(units: pd.DataFrame, by: str, keys: Sequence[str] | None = None)
         >>> count_units(pd.DataFrame({"k": ["a", "b", "a"]}), "k")["units"].tolist()
         [2, 1]
     """
-    keys = _keys_for(units, by, keys)
+    keys = keys_for(units, by, keys)
     counts = units[by].value_counts().reindex(keys, fill_value=0).astype("int64")
     return pd.DataFrame({by: keys, "units": counts.to_numpy(),
                          "share_percent": share_percent(counts).to_numpy()})
@@ -145,7 +164,7 @@ def count_units_with_change(
         >>> table["change_percent"].tolist()
         [100.0, <NA>]
     """
-    keys = _keys_for(units, by, keys)
+    keys = keys_for(units, by, keys)
     current = count_units(units[is_active(units, year, status_year)], by, keys)
     previous = count_units(units[is_active(units, year - 1, status_year)], by, keys)
     change = current["units"] - previous["units"]
@@ -186,8 +205,8 @@ def cross_count(
         >>> cross_count(units, "r", "c").values.tolist()
         [[1, 1], [1, 0]]
     """
-    row_keys = _keys_for(units, rows, row_keys)
-    column_keys = _keys_for(units, columns, column_keys)
+    row_keys = keys_for(units, rows, row_keys)
+    column_keys = keys_for(units, columns, column_keys)
     table = pd.crosstab(units[rows], units[columns])
     table = table.reindex(index=row_keys, columns=column_keys, fill_value=0).astype("int64")
     table.index.name, table.columns.name = rows, columns

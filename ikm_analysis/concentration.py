@@ -40,13 +40,8 @@ def herfindahl_index(counts: pd.Series) -> float | None:
         >>> herfindahl_index(pd.Series([5, 5])), herfindahl_index(pd.Series([0, 0])) is None
         (0.5, True)
     """
-    values = counts.astype("float64")
-    if (values < 0).any():
-        raise ValueError("counts must not be negative")
-    total = values.sum()
-    if total == 0:
-        return None
-    return float(((values / total) ** 2).sum())
+    value = herfindahl_by_row(counts.to_frame().T).iloc[0]
+    return None if pd.isna(value) else float(value)
 
 
 def herfindahl_by_row(table: pd.DataFrame) -> pd.Series:

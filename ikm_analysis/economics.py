@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from ikm_analysis.breakdowns import keys_for
 from ikm_analysis.disclosure import DEFAULT_THRESHOLD
 
 #: Measures summarised: clean-table column -> short name used in the output columns.
@@ -50,6 +51,9 @@ def economic_summary(
             medians); the observed values, sorted, when ``None``.
         min_reported: Fewest reporting units for which a median is shown.
 
+    Raises:
+        ValueError: A value of ``by`` is not among ``keys``.
+
     Returns:
         Columns ``by`` (when given), ``units``, and for each measure ``<m>_total``,
         ``<m>_reported`` (units with a value) and ``<m>_median`` (Float64, missing when fewer
@@ -69,8 +73,8 @@ def economic_summary(
     if by is None:
         frame[group] = "all"
         keys = ["all"]
-    elif keys is None:
-        keys = sorted(frame[by].dropna().unique().tolist())
+    else:
+        keys = keys_for(frame, by, keys)
     grouped = frame.groupby(group, observed=True, sort=False)
     result = pd.DataFrame(index=pd.Index(list(keys), name=group))
     result["units"] = grouped.size().reindex(result.index, fill_value=0).astype("int64")

@@ -49,3 +49,8 @@ def test_units_per_1000_residents():
     assert rates["a"] == 5.0 and pd.isna(rates["b"])
     with pytest.raises(ValueError, match="positive"):
         per_1000_residents(pd.Series({"a": 1}), {"a": 0})
+
+
+def test_units_outside_the_keys_are_an_error_not_a_silent_drop():
+    with pytest.raises(ValueError, match="62.71.03"):
+        economic_summary(UNITS, "kecamatan_code", ["62.71.01"])
