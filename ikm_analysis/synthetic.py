@@ -194,14 +194,14 @@ def _closures(rng: np.random.Generator, spec: SampleSpec, registered: np.ndarray
 
 
 def _sentra_members(rng: np.random.Generator, spec: SampleSpec, kelurahan_index: np.ndarray,
-                    long_lived: np.ndarray, n_kelurahan: int) -> tuple[np.ndarray, np.ndarray]:
+                    long_lived: np.ndarray, n_kelurahan: int) -> np.ndarray:
     with_sentra = np.sort(rng.choice(n_kelurahan, spec.sentra_kelurahan, replace=False))
     in_sentra_area = np.isin(kelurahan_index, with_sentra)
     member = in_sentra_area & (rng.random(len(kelurahan_index)) < 0.3)
     for k in with_sentra:  # at least three members active in every report year
         steady = np.flatnonzero((kelurahan_index == k) & long_lived)
         member[rng.choice(steady, min(3, len(steady)), replace=False)] = True
-    return member, with_sentra
+    return member
 
 
 def _sizes(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -226,6 +226,16 @@ def _fake_names(rng: np.random.Generator, n: int, vocabulary_size: int = 3000) -
     first = vocabulary[rng.integers(0, vocabulary_size, n)]
     last = vocabulary[rng.integers(0, vocabulary_size, n)]
     return pd.Series(first, dtype="string") + " " + pd.Series(last, dtype="string")
+
+
+def _per_category(rng: np.random.Generator, category: np.ndarray,
+                  pools: dict[str, tuple[str, ...]]) -> pd.Series:
+    """For each unit, a value drawn from its category's pool."""
+    drawn = np.empty(len(category), dtype=object)
+    for code, pool in pools.items():
+        in_category = category == code
+        drawn[in_category] = rng.choice(pool, int(in_category.sum()))
+    return pd.Series(drawn, dtype="string")
 
 
 def _digits(rng: np.random.Generator, n: int, width: int) -> pd.Series:
@@ -257,18 +267,15 @@ def generate_sample_registry(spec: SampleSpec | None = None) -> pd.DataFrame:
     registered = _registration_years(rng, spec)
     closed, unknown_closure = _closures(rng, spec, registered)
     long_lived = (registered < min(spec.registrations)) & (closed == 0) & ~unknown_closure
-    member, _ = _sentra_members(rng, spec, kelurahan_index, long_lived, len(kelurahan))
+    member = _sentra_members(rng, spec, kelurahan_index, long_lived, len(kelurahan))
     workers, investment, production = _sizes(rng, n)
-    kbli = np.empty(n, dtype=object)
-    for code in codes:
-        in_category = category == code
-        kbli[in_category] = rng.choice(KBLI_POOLS[code], int(in_category.sum()))
+    kbli = _per_category(rng, category, KBLI_POOLS)
     rattan = (category == "kerajinan") & (rng.random(n) < RATTAN_CRAFT_SHARE)
     kbli[rattan] = RATTAN_KBLI
     frame = pd.DataFrame({
         "kelurahan": kelurahan["kelurahan"].to_numpy()[kelurahan_index],
         "kecamatan": kelurahan["kecamatan"].to_numpy()[kelurahan_index],
-        "kbli_code": pd.array(kbli, dtype="string"),
+        "kbli_code": kbli,
         "category": pd.Series(category).map(CATEGORY_WORDING).astype("string"),
         "year_registered": pd.array(registered, dtype="Int64"),
         "year_closed": pd.array(closed, dtype="Int64"),
@@ -282,12 +289,9 @@ def generate_sample_registry(spec: SampleSpec | None = None) -> pd.DataFrame:
     frame.loc[rng.random(n) < 0.12, "investment_rp"] = pd.NA
     frame.loc[rng.random(n) < 0.18, "production_value_rp"] = pd.NA
     frame.loc[rng.random(n) < 0.03, "workers_count"] = pd.NA
-    trade = np.empty(n, dtype=object)
-    for code in codes:  # a trade word of the unit's category: "Kue ...", "Mebel ..."
-        in_category = category == code
-        trade[in_category] = rng.choice(_NAME_WORDS[code], int(in_category.sum()))
+    trade = _per_category(rng, category, _NAME_WORDS)  # "Kue ...", "Mebel ..."
     brand = pd.Series(rng.choice(_BRAND_WORDS, n), dtype="string")
-    frame["business_name"] = (pd.Series(trade, dtype="string") + " " + brand + " "
+    frame["business_name"] = (trade + " " + brand + " "
                               + _fake_names(rng, n).str.split(" ").str[0])
     frame["owner_name"] = _fake_names(rng, n)
     frame["owner_nik"] = "00" + _digits(rng, n, 14)
