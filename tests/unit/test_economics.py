@@ -52,5 +52,5 @@ def test_units_per_1000_residents():
 
 
 def test_units_outside_the_keys_are_an_error_not_a_silent_drop():
-    with pytest.raises(ValueError, match="62.71.03"):
+    with pytest.raises(ValueError, match=r"62\.71\.03"):
         economic_summary(UNITS, "kecamatan_code", ["62.71.01"])
