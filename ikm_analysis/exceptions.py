@@ -71,3 +71,12 @@ class DataValidationError(IkmError):
             f"{table}: {len(failures)} schema check failure(s)\n"
             + failures.head(20).to_string(index=False)
         )
+
+
+class ReportParameterError(IkmError, ValueError):
+    """A report was asked for with parameters it cannot run with; raised before any kernel starts.
+
+    Example:
+        >>> str(ReportParameterError("unknown parameter 'yaer'"))
+        "unknown parameter 'yaer'"
+    """
