@@ -234,7 +234,8 @@ def _kernel_spec_dir(folder: Path) -> Path:
     spec = folder / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                 "--IPKernelApp.log_level=ERROR"],  # not the start-up chatter, 7 times over
         "display_name": "Python 3 (ikm-analysis build)", "language": "python"}))
     return folder
 
