@@ -31,7 +31,7 @@ from ikm_analysis.exceptions import IkmError
 from ikm_analysis.output import write_table
 from ikm_analysis.registry import ProcessedRegistry, process_registry
 from ikm_analysis.report_build import build_reports, plan_reports, write_index
-from ikm_analysis.sample import sample_paths, write_sample_files
+from ikm_analysis.sample import default_sample_dir, write_sample_files
 from ikm_analysis.synthetic import SampleSpec
 
 EXIT_CLEAN, EXIT_QUARANTINED, EXIT_UNREADABLE = 0, 1, 2
@@ -142,7 +142,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    folder = args.out if args.out is not None else sample_paths().parquet.parent
+    folder = args.out if args.out is not None else default_sample_dir()
     paths, workbook = write_sample_files(folder, SampleSpec(seed=args.seed))
     counts = workbook.counts()
     print(f"{paths.parquet}: {counts['clean']} units (DATA SINTETIS)")

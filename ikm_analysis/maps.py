@@ -22,6 +22,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 from matplotlib import colormaps
+from matplotlib.cm import ScalarMappable
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch
@@ -155,19 +156,13 @@ def choropleth(boundaries: tuple[Boundary, ...], values: Mapping[str, object] | 
         axes.add_patch(PathPatch(
             boundary.path, facecolor=HIDDEN_COLOUR if missing else cmap(norm(float(value))),
             edgecolor="white", linewidth=0.6, hatch="///" if missing else None))
-    bar = figure.colorbar(mappable=_scalar_mappable(norm, cmap), ax=axes, shrink=0.7,
+    bar = figure.colorbar(mappable=ScalarMappable(norm=norm, cmap=cmap), ax=axes, shrink=0.7,
                           format=number_formatter(lang))
     bar.set_label(legend_label)
     if hidden_label is not None and values.isna().any():
         axes.legend(handles=[Patch(facecolor=HIDDEN_COLOUR, hatch="///", label=hidden_label)],
                     loc="lower left", frameon=False, fontsize=8)
     return figure
-
-
-def _scalar_mappable(norm: Normalize, cmap: object) -> object:
-    from matplotlib.cm import ScalarMappable
-
-    return ScalarMappable(norm=norm, cmap=cmap)
 
 
 def category_map(boundaries: tuple[Boundary, ...], classes: Mapping[str, str],

@@ -283,8 +283,9 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False) -> BuildResult:
     built = work / job.folder.name
     built.mkdir()
     executed = built / f"{job.stem}.ipynb"
+    jupyter_path = os.environ.get("JUPYTER_PATH")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
-        [str(_kernel_spec_dir(work / "jupyter")), os.environ.get("JUPYTER_PATH", "")])
+        [str(_kernel_spec_dir(work / "jupyter")), jupyter_path or ""])
     print(f"… {job.label}: start", flush=True)
     try:
         papermill.execute_notebook(
@@ -309,6 +310,10 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False) -> BuildResult:
                            error=summary)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if jupyter_path is None:
+            os.environ.pop("JUPYTER_PATH", None)
+        else:
+            os.environ["JUPYTER_PATH"] = jupyter_path
 
 
 def _result_line(result: BuildResult, done: int, total: int) -> str:

@@ -23,6 +23,7 @@ from ikm_analysis.synthetic_messy import MessyWorkbook, write_messy_workbook
 PARQUET_NAME = "registri_ikm_sintetis.parquet"
 WORKBOOK_NAME = "registri_ikm_sintetis_berantakan.xlsx"
 _REPOSITORY_SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
+_BUNDLED_SAMPLE = Path(__file__).resolve().parent / "sample_data"  # inside an installed wheel
 
 
 @dataclass(frozen=True)
@@ -38,18 +39,31 @@ def sample_paths(directory: str | Path | None = None) -> SamplePaths:
 
     Args:
         directory: Folder holding the files; by default ``data/sample/`` of the source checkout,
-            or of the current folder when the package is installed from a wheel.
+            or the copy an installed wheel carries (``ikm_analysis/sample_data``).
 
     Returns:
         The Parquet and XLSX paths (they may not exist yet).
     """
     if directory is not None:
         folder = Path(directory)
-    elif _REPOSITORY_SAMPLE.parent.is_dir():
+    elif _REPOSITORY_SAMPLE.parent.is_dir() or not _BUNDLED_SAMPLE.is_dir():
         folder = _REPOSITORY_SAMPLE
-    else:  # an installed wheel has no data/ folder beside the package
-        folder = Path.cwd() / "data" / "sample"
+    else:
+        folder = _BUNDLED_SAMPLE
     return SamplePaths(folder / PARQUET_NAME, folder / WORKBOOK_NAME)
+
+
+def default_sample_dir() -> Path:
+    """Where ``ikm-report sample`` writes by default (never inside an installed package).
+
+    ``data/sample/`` of the checkout, or of the current folder when installed from a wheel.
+
+    Example:
+        >>> default_sample_dir().parts[-2:]
+        ('data', 'sample')
+    """
+    return _REPOSITORY_SAMPLE if _REPOSITORY_SAMPLE.parent.is_dir() else (
+        Path.cwd() / "data" / "sample")
 
 
 def write_sample_files(directory: str | Path, spec: SampleSpec | None = None

@@ -28,7 +28,6 @@ from ikm_analysis.disclosure import suppress_small_cells, suppress_small_counts
 from ikm_analysis.display import format_value, format_values, html_table, note_html
 from ikm_analysis.economics import economic_summary
 from ikm_analysis.growth import growth
-from ikm_analysis.headline import headline_figures
 from ikm_analysis.issues import REASONS, describe_reason
 from ikm_analysis.registry import ProcessedRegistry
 from ikm_analysis.report_inputs import ReportRegistry
@@ -167,9 +166,9 @@ def units_table(units: pd.DataFrame, by: str, year: int, status_year: int | None
         "change_percent": pd.concat([counts["change_percent"], pd.Series(
             [total_growth.percent], index=[TOTAL])]).astype("Float64"),
     })
-    values[["share_percent"]] = values[["share_percent"]].mask(hidden_now.to_frame("share_percent"))
-    values[["change", "change_percent"]] = values[["change", "change_percent"]].mask(
-        pd.DataFrame({"change": hidden_change, "change_percent": hidden_change}))
+    values["share_percent"] = values["share_percent"].mask(hidden_now)
+    for column in ("change", "change_percent"):
+        values[column] = values[column].mask(hidden_change)
     column = "col_category" if by == "category_code" else "col_kecamatan"
     shown = pd.DataFrame({
         text(column, lang): _row_labels(values.index, labels, lang),
@@ -353,18 +352,26 @@ def quarantine_rows_table(processed: ProcessedRegistry, lang: str = "id") -> Rep
     return ReportTable("baris-karantina", values, shown, is_list=True)
 
 
-def yearly_key_figures(registry: ReportRegistry, year: int, lang: str = "id",
+def yearly_key_figures(registry: ReportRegistry, headline: dict[str, object], lang: str = "id",
                        min_cell: int = 3) -> dict[str, object]:
-    """The key figures of a yearly report: headline figures, row counts and labels.
+    """The key figures of a yearly report: the headline figures, row counts and labels.
+
+    Args:
+        registry: The registry the report reads.
+        headline: :func:`ikm_analysis.headline.headline_figures` of the report year.
+        lang: ``"id"`` or ``"en"``.
+        min_cell: Fewest units a shown cell stands for.
 
     Example:
+        >>> from ikm_analysis.headline import headline_figures
         >>> from ikm_analysis.report_inputs import load_report_registry
-        >>> figures = yearly_key_figures(load_report_registry(None), 2024)
+        >>> registry = load_report_registry(None)
+        >>> figures = yearly_key_figures(registry, headline_figures(registry.clean, 2024))
         >>> figures["active_units"], figures["synthetic"], figures["rows"]["rows_clean"]
         (3823, True, 4133)
     """
     return {
-        "title": text("yearly_title", lang, year=year),
+        "title": text("yearly_title", lang, year=headline["year"]),
         "report": "laporan_tahunan",
         "lang": lang,
         "min_cell": min_cell,
@@ -372,7 +379,7 @@ def yearly_key_figures(registry: ReportRegistry, year: int, lang: str = "id",
         "synthetic": registry.is_synthetic,
         "status_year": registry.status_year,
         "rows": registry.row_counts(),
-        **headline_figures(registry.clean, year, registry.status_year),
+        **headline,
     }
 
 
