@@ -36,6 +36,6 @@ def map_distinct(
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     # Missing cells have code -1, which picks the appended ``missing``.
     mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = [func(value) for value in uniques]
+    mapped[:-1] = [func(value) for value in uniques.tolist()]  # tolist: fast for Arrow arrays
     mapped[-1] = missing
     return pd.Series(mapped[codes], index=values.index, dtype=dtype)

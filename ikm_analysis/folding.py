@@ -15,6 +15,7 @@ import unicodedata
 
 import pandas as pd
 
+from ikm_analysis.arrow_text import as_arrow_text, fold_arrow, to_string_series
 from ikm_analysis.distinct import map_distinct
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -52,4 +53,7 @@ def fold_series(values: pd.Series) -> pd.Series:
         >>> fold_series(pd.Series(["Pahandut", " PAHANDUT.", None])).tolist()
         ['pahandut', 'pahandut', '']
     """
+    text = as_arrow_text(values)
+    if text is not None:  # a column of text: one Arrow pass (property-tested to agree)
+        return to_string_series(fold_arrow(text), values.index)
     return map_distinct(values, fold_text, missing="", dtype="string")

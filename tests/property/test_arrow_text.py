@@ -1,0 +1,38 @@
+"""The Arrow text kernels agree cell for cell with the per-cell Python functions."""
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ikm_analysis.arrow_text import as_arrow_text, collapse_spaces, fold_arrow
+from ikm_analysis.folding import fold_text
+
+# Text with the hard cases over-represented: Unicode spaces, accents, ligatures, punctuation.
+TRICKY = st.sampled_from(["\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "\t", "\n", " ", "é",
+                          "ﬁ", "ß", "²", "Å", "İ", ".", "-", "/", "Kel", "KEL", "9"])
+CELLS = st.lists(st.one_of(st.none(), st.text(), st.lists(TRICKY).map("".join)), max_size=30)
+
+
+def python_collapse(value):
+    if value is None:
+        return None
+    return " ".join(value.split()) or None
+
+
+@settings(max_examples=300)
+@given(CELLS)
+def test_collapse_spaces_equals_python_split_join(cells):
+    text = as_arrow_text(pd.Series(cells, dtype=object))
+    assert collapse_spaces(text).to_pylist() == [python_collapse(cell) for cell in cells]
+
+
+@settings(max_examples=300)
+@given(CELLS)
+def test_fold_arrow_equals_fold_text(cells):
+    text = as_arrow_text(pd.Series(cells, dtype="string"))
+    assert fold_arrow(text).to_pylist() == [fold_text(cell) for cell in cells]
+
+
+def test_mixed_cells_are_not_text():
+    assert as_arrow_text(pd.Series(["a", 1.5], dtype=object)) is None
+    assert as_arrow_text(pd.Series([1, 2])) is None
