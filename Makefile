@@ -44,7 +44,8 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_registry.py --sizes 10000 100000 1000000
+	$(BIN)/python benchmarks/bench_report_path.py --sizes 100000 1000000 10000000
+	$(BIN)/python benchmarks/bench_report_path.py --messy --sizes 1000000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache

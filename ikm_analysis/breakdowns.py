@@ -100,7 +100,7 @@ def keys_for(units: pd.DataFrame, column: str, keys: Sequence[str] | None) -> li
         raise KeyError(f"the units table has no column {column!r}")
     if keys is None:
         return sorted(units[column].dropna().unique().tolist())
-    unknown = set(units[column].dropna()) - set(keys)
+    unknown = set(units[column].dropna().unique().tolist()) - set(keys)
     if unknown:
         raise ValueError(f"{column} has values outside the keys given: {sorted(unknown)}")
     return list(keys)
@@ -165,8 +165,9 @@ def count_units_with_change(
         [100.0, <NA>]
     """
     keys = keys_for(units, by, keys)
-    current = count_units(units[is_active(units, year, status_year)], by, keys)
-    previous = count_units(units[is_active(units, year - 1, status_year)], by, keys)
+    column = units[[by]]  # filter one column, not every column of a wide table
+    current = count_units(column[is_active(units, year, status_year)], by, keys)
+    previous = count_units(column[is_active(units, year - 1, status_year)], by, keys)
     change = current["units"] - previous["units"]
     base = previous["units"].astype("Float64")
     change_percent = (change.astype("Float64") / base * 100).where(base > 0, pd.NA)

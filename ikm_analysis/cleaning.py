@@ -297,7 +297,8 @@ def _duplicate_issues(typed: pd.DataFrame, raw: pd.DataFrame, candidates: pd.Ind
         return CellIssues.empty()
     first_row = unit_ids.reset_index().groupby("unit_id")["source_row"].first()
     first_of = repeated.map(first_row)
-    fingerprints = _row_fingerprints(raw)
+    involved = repeated.index.union(pd.Index(first_of.unique()))
+    fingerprints = _row_fingerprints(raw.loc[involved])  # only rows compared, not the file
     is_exact = pd.Series(
         fingerprints.loc[repeated.index].to_numpy() == fingerprints.loc[first_of].to_numpy(),
         index=repeated.index,
@@ -408,7 +409,8 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
     candidates = typed.index.difference(issues.rows, sort=False)
     issues = issues.extend(_duplicate_issues(typed, raw.frame, candidates))
 
-    clean = typed.loc[~typed.index.isin(issues.rows)].reset_index(drop=True)
+    quarantined = typed.index.isin(issues.rows)
+    clean = (typed.loc[~quarantined] if quarantined.any() else typed).reset_index(drop=True)
     clean["is_possible_duplicate"] = _flag_possible_duplicates(clean)
     validate_clean_registry(clean, max_year)
 

@@ -47,7 +47,9 @@ def headline_figures(units: pd.DataFrame, year: int, status_year: int | None = N
     """
     flows = flows_by_year(units, [year], status_year).iloc[0]
     change = growth(int(flows["active_previous"]), int(flows["active"]))
-    active = active_units(units, year, status_year)
+    needed = ["year_registered", "year_closed", "status", "kelurahan_code", "is_sentra_member",
+              "workers_count"]
+    active = active_units(units[needed], year, status_year)  # only the columns used below
     by_kelurahan = sentra_by_kelurahan(active)
     coverage = sentra_coverage(by_kelurahan)
     workers = active["workers_count"]

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from ikm_analysis.columns import (
     REQUIRED_COLUMNS,
@@ -279,16 +280,22 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawRegistry:
 
 def _read_parquet(path: Path) -> RawRegistry:
     try:
-        table = pd.read_parquet(path)
+        names = pq.read_schema(path).names
+        header = _map_headers(names, path)
+        # Only the mapped columns are read: ignored ones never cost memory.
+        frame = pd.read_parquet(path, columns=[names[i] for i in header.positions.values()])
+    except (InputFileError, MissingColumnsError):
+        raise
     except Exception as error:  # pyarrow raises many types for damaged files
         raise InputFileError(path, f"cannot be read as Parquet ({error})") from None
-    header = _map_headers(list(table.columns), path)
-    frame = table.iloc[:, list(header.positions.values())]
     frame.columns = list(header.positions)
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="source_row")
     blank_mask = frame.isna().all(axis=1)
-    return RawRegistry(frame.loc[~blank_mask], path, None, None, header.headers, header.scales,
-                       header.ignored, int(blank_mask.sum()))
+    blank = int(blank_mask.sum())
+    if blank:  # copying every column only when there is something to drop
+        frame = frame.loc[~blank_mask]
+    return RawRegistry(frame, path, None, None, header.headers, header.scales, header.ignored,
+                       blank)
 
 
 def read_registry(path: str | Path, sheet: str | None = None) -> RawRegistry:

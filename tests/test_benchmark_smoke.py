@@ -5,13 +5,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_registry import main
+from benchmarks.bench_report_path import main
 
 
-def test_benchmark_runs_every_stage(capsys):
-    results = main(["--sizes", "60", "--formats", "csv", "parquet"])
-    stages = [(r["rows"], r["stage"]) for r in results]
-    assert stages == [(60, "read csv"), (60, "clean + validate"), (60, "quarantine table"),
-                      (60, "read parquet"), (60, "clean + validate"), (60, "quarantine table")]
-    assert all(r["seconds"] >= 0 and r["peak_rss_mb"] > 0 for r in results)
-    assert "| rows | stage |" in capsys.readouterr().out
+def test_report_path_runs_every_stage_and_agrees_with_duckdb(capsys):
+    results = main(["--sizes", "600"])
+    assert [r["stage"] for r in results] == [
+        "generate synthetic (not timed in targets)", "load parquet", "clean + validate",
+        "report metrics", "duckdb aggregations"]
+    assert all(r["units"] == 600 and r["seconds"] >= 0 and r["peak_rss_mb"] > 0
+               for r in results)
+    output = capsys.readouterr().out
+    assert "| units | stage |" in output
+    assert "report metrics / DuckDB aggregations" in output
+
+
+def test_messy_path_runs(capsys):
+    results = main(["--messy", "--sizes", "2000"])
+    assert [r["stage"] for r in results] == ["parse number strings", "canonicalise kelurahan"]
