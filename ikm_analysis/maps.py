@@ -47,9 +47,23 @@ BOUNDARY_FILES = {
     "kabupaten_kota": "kalteng_kabkota.geojson",
 }
 
-#: The credit line the licence asks for; printed under every map.
+#: The credit line the licence asks for, printed under every map (Indonesian, English).
 BOUNDARY_CREDIT = ("Batas administrasi: cahyadsn/wilayah_boundaries (MIT), disederhanakan dari "
-                   "data batas wilayah Kemendagri/BIG.")
+                   "data batas wilayah Kemendagri/BIG.",
+                   "Boundaries: cahyadsn/wilayah_boundaries (MIT), simplified from the "
+                   "Kemendagri/BIG administrative boundary data.")
+
+
+def boundary_credit(lang: str = "id") -> str:
+    """The boundary files' credit line in the report language.
+
+    Example:
+        >>> boundary_credit("en")[:40]
+        'Boundaries: cahyadsn/wilayah_boundaries '
+    """
+    if lang not in ("id", "en"):
+        raise ValueError(f"unknown language {lang!r}; use 'id' or 'en'")
+    return BOUNDARY_CREDIT[0 if lang == "id" else 1]
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,8 @@ def test_english_report(registry_file, tmp_path):
     assert "IKM report, Kota Palangka Raya, 2024" in page
     assert "Active IKM units by category" in page or "IKM units by product category" in page
     assert results[0].html.parent == tmp_path / "en" / str(YEAR)
+    assert "Boundaries: cahyadsn/wilayah_boundaries (MIT)" in page
+    assert "Batas administrasi" not in page
 
 
 def test_cli_refuses_a_year_outside_the_registry_without_starting_a_kernel(registry_file,

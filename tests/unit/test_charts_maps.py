@@ -67,3 +67,12 @@ def test_report_maps_have_legends_in_the_report_language():
     assert [t.get_text() for t in legend.get_texts()] == ["has an IKM centre", "no centre yet"]
     locator = city_locator_map("id").axes[0].get_legend()
     assert locator.get_texts()[0].get_text() == "Kota Palangka Raya"
+
+
+def test_boundary_credit_in_both_languages():
+    from ikm_analysis.maps import boundary_credit
+
+    assert boundary_credit("id").startswith("Batas administrasi: cahyadsn/wilayah_boundaries (MIT)")
+    assert "(MIT)" in boundary_credit("en") and "Kemendagri/BIG" in boundary_credit("en")
+    with pytest.raises(ValueError, match="unknown language"):
+        boundary_credit("jv")
