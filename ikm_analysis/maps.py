@@ -39,7 +39,7 @@ from ikm_analysis.charts import (
     use_house_style,
 )
 from ikm_analysis.reference import bundled_dir
-from ikm_analysis.report_text import text
+from ikm_analysis.report_text import check_lang, text
 
 BOUNDARY_FILES = {
     "kelurahan": "palangkaraya_kelurahan.geojson",
@@ -61,8 +61,7 @@ def boundary_credit(lang: str = "id") -> str:
         >>> boundary_credit("en")[:40]
         'Boundaries: cahyadsn/wilayah_boundaries '
     """
-    if lang not in ("id", "en"):
-        raise ValueError(f"unknown language {lang!r}; use 'id' or 'en'")
+    check_lang(lang)
     return BOUNDARY_CREDIT[0 if lang == "id" else 1]
 
 

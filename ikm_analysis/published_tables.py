@@ -21,7 +21,7 @@ from ikm_analysis.published import (
     published_figure,
     published_growth,
 )
-from ikm_analysis.report_text import text
+from ikm_analysis.report_text import check_lang, text
 from ikm_analysis.yearly_tables import ReportTable
 
 QUALIFIERS: dict[str, tuple[str, str]] = {
@@ -53,6 +53,7 @@ def qualifier_text(qualifier: str, lang: str = "id") -> str:
         >>> qualifier_text("lower_bound", "id")
         'lebih dari'
     """
+    check_lang(lang)
     indonesian, english = QUALIFIERS[qualifier]
     return indonesian if lang == "id" else english
 

@@ -156,7 +156,12 @@ CAVEATS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _check_lang(lang: str) -> None:
+def check_lang(lang: str) -> None:
+    """Raise ``ValueError`` unless ``lang`` is ``"id"`` or ``"en"``.
+
+    Example:
+        >>> check_lang("en")
+    """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; use 'id' or 'en'")
 
@@ -168,7 +173,7 @@ def text(key: str, lang: str = "id", **values: object) -> str:
         ValueError: Unknown language.
         KeyError: Unknown key.
     """
-    _check_lang(lang)
+    check_lang(lang)
     indonesian, english = TEXTS[key]
     return (indonesian if lang == "id" else english).format(**values)
 
@@ -180,7 +185,7 @@ def caveats(lang: str = "id") -> list[str]:
         >>> caveats("en")[0][:27]
         'Active units are counted at'
     """
-    _check_lang(lang)
+    check_lang(lang)
     return [pair[0] if lang == "id" else pair[1] for pair in CAVEATS]
 
 
@@ -193,7 +198,7 @@ def _category_table() -> dict[str, tuple[str, str]]:
 
 def category_labels(lang: str = "id") -> dict[str, str]:
     """Product category code -> label in ``lang``, in display order."""
-    _check_lang(lang)
+    check_lang(lang)
     return {code: pair[0] if lang == "id" else pair[1]
             for code, pair in _category_table().items()}
 
@@ -220,7 +225,7 @@ def headline_paragraph(figures: dict[str, object], lang: str = "id") -> str:
         >>> headline_paragraph(figures, "id")[:80]
         'Pada akhir 2024 tercatat 3.823 unit IKM aktif, naik 71 unit (1,9 %) dibanding ak'
     """
-    _check_lang(lang)
+    check_lang(lang)
     year, change = figures["year"], figures["change"]
     number = {key: format_value(figures[key], lang) for key in (
         "active_units", "active_units_previous", "opened", "closed", "kelurahan_with_units",

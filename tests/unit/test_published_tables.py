@@ -44,3 +44,12 @@ def test_key_figures():
     figures = umkm_key_figures("en")
     assert (figures["umkm_2020"], figures["umkm_2021"], figures["change"]) == (64087, 92799, 28712)
     assert round(figures["change_percent"], 1) == 44.8
+
+
+def test_unknown_language_is_an_error():
+    import pytest
+
+    from ikm_analysis.published_tables import qualifier_text
+
+    with pytest.raises(ValueError, match="unknown language"):
+        qualifier_text("exact", "fr")
