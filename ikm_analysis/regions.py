@@ -19,6 +19,7 @@ import difflib
 from dataclasses import dataclass
 from functools import partial
 
+import numpy as np
 import pandas as pd
 
 from ikm_analysis.distinct import map_distinct
@@ -145,6 +146,60 @@ def canonicalize_regions(
         >>> match.regions["kelurahan"].tolist(), match.issues.frame["reason_code"].tolist()
         (['Menteng', <NA>], ['unknown_kelurahan'])
     """
+    if kecamatan is not None:
+        kecamatan = kecamatan.reindex(kelurahan.index)
+    pair = _pair_codes(kelurahan, kecamatan)
+    first = _first_positions(pair)
+    if len(first) == len(kelurahan):  # every pair distinct: nothing to share
+        return _canonicalize_rows(kelurahan, kecamatan, extra_aliases)
+    # A registry repeats 30 kelurahan over every row: resolve each distinct pair once, spread back.
+    match = _canonicalize_rows(kelurahan.iloc[first],
+                               None if kecamatan is None else kecamatan.iloc[first],
+                               extra_aliases)
+    regions = match.regions.iloc[pair]
+    regions.index = kelurahan.index
+    return RegionMatch(regions, _spread_issues(match.issues, kelurahan.index[first], pair,
+                                               kelurahan.index))
+
+
+def _pair_codes(kelurahan: pd.Series, kecamatan: pd.Series | None) -> np.ndarray:
+    """One code per row, equal for rows with the same (kelurahan, kecamatan) as written."""
+    kel_codes, _ = pd.factorize(kelurahan, use_na_sentinel=False)
+    if kecamatan is None:
+        return kel_codes
+    kec_codes, _ = pd.factorize(kecamatan, use_na_sentinel=False)
+    combined = kel_codes.astype("int64") * (int(kec_codes.max(initial=0)) + 1) + kec_codes
+    return pd.factorize(combined)[0]
+
+
+def _first_positions(pair: np.ndarray) -> np.ndarray:
+    """Position of the first row of each pair code, in code order (codes number first seen)."""
+    _, first = np.unique(pair, return_index=True)
+    return first
+
+
+def _spread_issues(issues: CellIssues, representatives: pd.Index, pair: np.ndarray,
+                   rows: pd.Index) -> CellIssues:
+    """Give every row the issues of its pair's representative, in the per-row order."""
+    frame = issues.frame
+    if frame.empty:
+        return issues
+    code_of = pd.Series(np.arange(len(representatives)), index=representatives)
+    frame = frame.assign(pair=code_of.loc[frame["row"]].to_numpy(),
+                         group=pd.factorize(frame["column"] + "\0" + frame["reason_code"])[0])
+    all_rows = pd.DataFrame({"pair": pair, "position": np.arange(len(rows))})
+    spread = frame.drop(columns="row").merge(all_rows, on="pair")
+    spread = spread.sort_values(["group", "position"], kind="stable")
+    spread["row"] = rows[spread["position"].to_numpy()]
+    return CellIssues(spread[list(frame.columns.drop(["pair", "group"]))].reset_index(drop=True))
+
+
+def _canonicalize_rows(
+    kelurahan: pd.Series,
+    kecamatan: pd.Series | None,
+    extra_aliases: pd.DataFrame | None,
+) -> RegionMatch:
+    """:func:`canonicalize_regions` row by row (vectorised over rows, no sharing)."""
     wilayah = load_kelurahan().set_index("kelurahan_code")
     issues = CellIssues.empty()
 
