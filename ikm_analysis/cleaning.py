@@ -36,7 +36,7 @@ import pandas as pd
 from ikm_analysis.arrow_text import as_arrow_text, collapse_spaces, to_string_series
 from ikm_analysis.categories import category_from_kbli, match_stated_categories
 from ikm_analysis.codes import STATUS_WORDS, YES_NO_WORDS
-from ikm_analysis.distinct import map_distinct
+from ikm_analysis.distinct import apply_distinct, map_distinct
 from ikm_analysis.folding import fold_series
 from ikm_analysis.issues import REASONS, CellIssues
 from ikm_analysis.loading import RawRegistry, cell_as_written
@@ -189,16 +189,23 @@ def _column(raw: pd.DataFrame, name: str) -> pd.Series:
 def _map_words(
     values: pd.Series, words: dict[str, object], dtype: str
 ) -> tuple[pd.Series, pd.Series]:
-    mapped = fold_series(values).map(words).astype(dtype)
-    return mapped, (clean_text(values).notna() & mapped.isna()).astype(bool)
+    def on_distinct(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
+        mapped = fold_series(distinct).map(words).astype(dtype)
+        return mapped, (clean_text(distinct).notna() & mapped.isna()).astype(bool)
+
+    return apply_distinct(values, on_distinct)  # a few status words over millions of rows
 
 
-def _parse_kbli(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+def _parse_kbli_distinct(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     text = clean_text(values).str.replace(r"[.\s]", "", regex=True)
     invalid = text.notna() & ~text.str.fullmatch(r"\d{2,5}").fillna(False)
     code = text.where(~invalid)
     division = pd.to_numeric(code.str.slice(0, 2), errors="coerce").astype("Int64")
     return code, division, invalid.astype(bool)
+
+
+def _parse_kbli(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    return apply_distinct(values, _parse_kbli_distinct)  # a few hundred codes, millions of rows
 
 
 def _parse_numbers(

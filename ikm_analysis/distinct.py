@@ -39,3 +39,28 @@ def map_distinct(
     mapped[:-1] = [func(value) for value in uniques.tolist()]  # tolist: fast for Arrow arrays
     mapped[-1] = missing
     return pd.Series(mapped[codes], index=values.index, dtype=dtype)
+
+
+def apply_distinct(values: pd.Series, func: Callable[[pd.Series], tuple[pd.Series, ...]]
+                   ) -> tuple[pd.Series, ...]:
+    """Run a vectorised ``func`` on the distinct values only, then spread its results back.
+
+    For a column that repeats a few hundred values over millions of rows (KBLI codes, status
+    words), the work shrinks to the distinct values and one take per result.
+
+    Args:
+        values: Any column (missing values are passed to ``func`` as one distinct value).
+        func: Takes a Series of distinct values and returns Series aligned with it.
+
+    Returns:
+        ``func``'s results, one value per row of ``values``, with its index.
+
+    Example:
+        >>> codes = pd.Series(["10", "10", None, "31"], dtype="string")
+        >>> (upper,) = apply_distinct(codes, lambda s: (s.str.zfill(3),))
+        >>> upper.tolist()
+        ['010', '010', <NA>, '031']
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    distinct = pd.Series(uniques, dtype=values.dtype)
+    return tuple(result.iloc[codes].set_axis(values.index) for result in func(distinct))

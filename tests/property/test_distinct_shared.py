@@ -1,0 +1,27 @@
+"""Parsing each distinct value once gives exactly what parsing every row gives."""
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ikm_analysis.cleaning import _parse_kbli, _parse_kbli_distinct
+from ikm_analysis.distinct import apply_distinct
+
+KBLI = st.sampled_from(["10792", "10.79.2", " 16299 ", "47111", "1", "abc", "", None, "13134",
+                        "31 001"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(KBLI, min_size=1, max_size=40), st.sampled_from([object, "string"]))
+def test_kbli_parsed_once_per_value_equals_row_by_row(cells, dtype):
+    values = pd.Series(cells, index=pd.RangeIndex(3, 3 + len(cells)), dtype=dtype)
+    for shared, row_by_row in zip(_parse_kbli(values), _parse_kbli_distinct(values), strict=True):
+        pd.testing.assert_series_equal(shared, row_by_row)
+
+
+@given(st.lists(st.one_of(st.none(), st.text(max_size=3)), min_size=1, max_size=30))
+def test_apply_distinct_keeps_index_and_order(cells):
+    values = pd.Series(cells, index=pd.RangeIndex(10, 10 + len(cells)), dtype=object)
+    lengths, missing = apply_distinct(values, lambda s: (s.fillna("").str.len(), s.isna()))
+    pd.testing.assert_series_equal(lengths, values.fillna("").str.len())
+    pd.testing.assert_series_equal(missing, values.isna())
