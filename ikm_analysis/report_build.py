@@ -176,12 +176,13 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
         if spec.uses_registry:
             shared |= {"registry_path": None if registry_path is None else str(registry_path),
                        "export_year": export_year}
+        notebook = folder / spec.notebook
+        declared = declared_parameters(notebook)  # read each notebook once, not once per year
         for year in (years if spec.yearly else [None]):
             parameters = dict(shared)
             if spec.yearly:
                 parameters |= {"year": year, "min_cell": min_cell}
-            notebook = folder / spec.notebook
-            check_parameters(parameters, declared_parameters(notebook), data_years)
+            check_parameters(parameters, declared, data_years)
             name = spec.folder.format(year=year)
             jobs.append(ReportJob(kind, notebook, parameters, root / name,
                                   spec.stem.format(year=year),
