@@ -296,7 +296,7 @@ def _row_fingerprints(frame: pd.DataFrame) -> pd.Series:
     return pd.util.hash_pandas_object(frame.astype("string"), index=False)
 
 
-def _duplicate_issues(typed: pd.DataFrame, raw: pd.DataFrame, candidates: pd.Index) -> CellIssues:
+def _duplicate_issues(typed: pd.DataFrame, raw: RawRegistry, candidates: pd.Index) -> CellIssues:
     """Later rows repeating a unit_id of an earlier candidate row (first occurrence kept)."""
     unit_ids = typed.loc[candidates, "unit_id"].dropna()
     repeated = unit_ids[unit_ids.duplicated(keep="first")]
@@ -305,7 +305,7 @@ def _duplicate_issues(typed: pd.DataFrame, raw: pd.DataFrame, candidates: pd.Ind
     first_row = unit_ids.reset_index().groupby("unit_id")["source_row"].first()
     first_of = repeated.map(first_row)
     involved = repeated.index.union(pd.Index(first_of.unique()))
-    fingerprints = _row_fingerprints(raw.loc[involved])  # only rows compared, not the file
+    fingerprints = _row_fingerprints(raw.cells(involved))  # only rows compared, not the file
     is_exact = pd.Series(
         fingerprints.loc[repeated.index].to_numpy() == fingerprints.loc[first_of].to_numpy(),
         index=repeated.index,
@@ -414,7 +414,7 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
     issues = issues.extend(_schema_issues(typed, issues, options.min_year, max_year))
     issues = _tidy_issues(issues, raw.total_rows)
     candidates = typed.index.difference(issues.rows, sort=False)
-    issues = issues.extend(_duplicate_issues(typed, raw.frame, candidates))
+    issues = issues.extend(_duplicate_issues(typed, raw, candidates))
 
     quarantined = typed.index.isin(issues.rows)
     clean = (typed.loc[~quarantined] if quarantined.any() else typed).reset_index(drop=True)

@@ -34,6 +34,8 @@ class RegistryColumn:
         is_required: The file must have this column.
         is_personal: Personal data: kept out of every output except the quarantine file.
         is_money: Rupiah amount; its header may state a unit (``Rp 000``, ``juta``).
+        is_coded: Values come from a short list (30 kelurahan, a few status words) and repeat
+            over every row; a Parquet file's text column of this kind is read as categorical.
     """
 
     name: str
@@ -42,6 +44,7 @@ class RegistryColumn:
     is_required: bool = False
     is_personal: bool = False
     is_money: bool = False
+    is_coded: bool = False
 
 
 REGISTRY_COLUMNS: tuple[RegistryColumn, ...] = (
@@ -92,16 +95,19 @@ REGISTRY_COLUMNS: tuple[RegistryColumn, ...] = (
         ("Kelurahan", "Kel.", "Desa", "Kel/Desa", "Desa/Kel", "Kelurahan/Desa", "Desa/Kelurahan",
          "Nama Kelurahan", "Lokasi Kelurahan"),
         is_required=True,
+        is_coded=True,
     ),
     RegistryColumn(
         "kecamatan",
         "kecamatan of the business (derived from the kelurahan when absent)",
         ("Kecamatan", "Kec.", "Nama Kecamatan"),
+        is_coded=True,
     ),
     RegistryColumn(
         "kbli_code",
         "KBLI 2020 code, 2 to 5 digits, section C (divisions 10-33)",
         ("KBLI", "Kode KBLI", "KBLI 2020", "Kode KBLI 2020", "No. KBLI"),
+        is_coded=True,
     ),
     RegistryColumn(
         "category",
@@ -109,6 +115,7 @@ REGISTRY_COLUMNS: tuple[RegistryColumn, ...] = (
         ("Kategori", "Kategori Produk", "Kategori Usaha", "Kategori IKM", "Jenis Produk",
          "Kelompok", "Kelompok Produk", "Kelompok Industri", "Cabang Industri", "Jenis Industri",
          "Sektor", "Sektor Industri"),
+        is_coded=True,
     ),
     RegistryColumn(
         "year_registered",
@@ -128,6 +135,7 @@ REGISTRY_COLUMNS: tuple[RegistryColumn, ...] = (
         "whether the unit is active (aktif) or not (tidak aktif, tutup)",
         ("Status", "Status Usaha", "Status Aktif", "Status Keaktifan", "Keaktifan"),
         is_required=True,
+        is_coded=True,
     ),
     RegistryColumn(
         "workers_count",
@@ -153,12 +161,14 @@ REGISTRY_COLUMNS: tuple[RegistryColumn, ...] = (
         "whether the unit belongs to a sentra IKM (ya/tidak)",
         ("Sentra", "Anggota Sentra", "Sentra IKM", "Keanggotaan Sentra", "Anggota Sentra IKM",
          "Ikut Sentra", "Sentra (Ya/Tidak)"),
+        is_coded=True,
     ),
 )
 
 COLUMNS_BY_NAME: dict[str, RegistryColumn] = {column.name: column for column in REGISTRY_COLUMNS}
 PERSONAL_COLUMNS: tuple[str, ...] = tuple(c.name for c in REGISTRY_COLUMNS if c.is_personal)
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in REGISTRY_COLUMNS if c.is_required)
+CODED_COLUMNS: tuple[str, ...] = tuple(c.name for c in REGISTRY_COLUMNS if c.is_coded)
 #: At least one column of each group must be present.
 REQUIRED_ONE_OF: tuple[tuple[str, ...], ...] = (("kbli_code", "category"),)
 

@@ -27,13 +27,17 @@ import csv
 import io
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ikm_analysis.columns import (
+    CODED_COLUMNS,
+    PERSONAL_COLUMNS,
     REQUIRED_COLUMNS,
     REQUIRED_ONE_OF,
     accepted_headers,
@@ -77,6 +81,11 @@ class RawRegistry:
         total_rows: Row numbers of lines that look like totals (``Jumlah``, ``Total``).
         encoding: Text encoding detected (CSV only).
         delimiter: Field separator detected (CSV only).
+        deferred: Personal columns left in a Parquet file, canonical name -> column in the
+            file: at national scale they are most of the memory and only the quarantine table
+            and the duplicate check need them, for a few rows. :meth:`cells` reads them.
+        file_stamp: Size and modification time of a Parquet file when it was read; a deferred
+            column is read only from the same file.
     """
 
     frame: pd.DataFrame
@@ -90,11 +99,52 @@ class RawRegistry:
     total_rows: tuple[int, ...] = ()
     encoding: str | None = None
     delimiter: str | None = None
+    deferred: dict[str, str] = field(default_factory=dict)
+    file_stamp: tuple[int, int] | None = None
 
     @property
     def rows_read(self) -> int:
         """Number of non-blank data rows read."""
         return len(self.frame)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Every canonical column the file has: those in ``frame`` and the deferred ones."""
+        return (*self.frame.columns, *self.deferred)
+
+    def cells(self, rows: Sequence[int] | pd.Index, columns: Sequence[str] | None = None
+              ) -> pd.DataFrame:
+        """The cells of some rows as written, deferred columns read from the file.
+
+        Args:
+            rows: Row numbers (``source_row``) of ``frame``, in any order, repeats allowed.
+            columns: Canonical columns; every column the file has by default.
+
+        Returns:
+            One row per requested row number, indexed by it, one column per requested column.
+
+        Raises:
+            InputFileError: A deferred column is needed and the file has changed since it was
+                read.
+
+        Example:
+            >>> frame = pd.DataFrame({"status": ["aktif", "tutup"]},
+            ...                      index=pd.Index([3, 4], name="source_row"))
+            >>> RawRegistry(frame, Path("ikm.csv")).cells([4]).to_dict("list")
+            {'status': ['tutup']}
+        """
+        columns = list(self.columns if columns is None else columns)
+        rows = pd.Index(rows, name="source_row")
+        cells = self.frame.loc[rows, [c for c in columns if c in self.frame.columns]]
+        later = [c for c in columns if c in self.deferred]
+        if later:
+            if self.file_stamp != _file_stamp(self.path):
+                raise InputFileError(self.path, "changed since it was read; read it again")
+            positions = rows.to_numpy(dtype="int64") - 1  # Parquet rows number records from 1
+            read = _read_parquet_rows(self.path, [self.deferred[c] for c in later], positions)
+            for name, column in zip(later, read.columns, strict=True):
+                cells[name] = pd.Series(read[column].array, index=cells.index)
+        return cells[columns]
 
 
 @dataclass(frozen=True)
@@ -278,24 +328,67 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawRegistry:
     raise _no_header_error(path, where)
 
 
+def _file_stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
 def _read_parquet(path: Path) -> RawRegistry:
     try:
-        names = pq.read_schema(path).names
-        header = _map_headers(names, path)
-        # Only the mapped columns are read: ignored ones never cost memory.
-        frame = pd.read_parquet(path, columns=[names[i] for i in header.positions.values()])
+        schema = pq.read_schema(path)
+        header = _map_headers(schema.names, path)
+        file_name = {name: schema.names[i] for name, i in header.positions.items()}
+        text_columns = {name for name in file_name
+                        if pa.types.is_string(schema.field(file_name[name]).type)
+                        or pa.types.is_large_string(schema.field(file_name[name]).type)}
+        # Personal columns stay in the file until a quarantine line or a duplicate needs them;
+        # coded text (30 kelurahan, a few status words) is read as categorical. Ignored columns
+        # are never read.
+        deferred = {name: column for name, column in file_name.items()
+                    if name in PERSONAL_COLUMNS}
+        read_now = [column for name, column in file_name.items() if name not in deferred]
+        coded = [file_name[name] for name in CODED_COLUMNS if name in text_columns]
+        stamp = _file_stamp(path)
+        frame = pq.read_table(path, columns=read_now, read_dictionary=coded).to_pandas()
     except (InputFileError, MissingColumnsError):
         raise
     except Exception as error:  # pyarrow raises many types for damaged files
         raise InputFileError(path, f"cannot be read as Parquet ({error})") from None
-    frame.columns = list(header.positions)
+    finally:
+        pa.default_memory_pool().release_unused()  # decoding buffers go back to the system
+    frame.columns = [name for name in file_name if name not in deferred]
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="source_row")
+    registry = RawRegistry(frame, path, None, None, header.headers, header.scales,
+                           header.ignored, deferred=deferred, file_stamp=stamp)
     blank_mask = frame.isna().all(axis=1)
+    if deferred and blank_mask.any():  # blank so far; blank only if the personal cells are too
+        personal = registry.cells(frame.index[blank_mask], list(deferred))
+        blank_mask[personal.index] = personal.isna().all(axis=1).to_numpy()
     blank = int(blank_mask.sum())
     if blank:  # copying every column only when there is something to drop
-        frame = frame.loc[~blank_mask]
-    return RawRegistry(frame, path, None, None, header.headers, header.scales, header.ignored,
-                       blank)
+        registry = replace(registry, frame=frame.loc[~blank_mask], blank_rows=blank)
+    return registry
+
+
+def _read_parquet_rows(
+    path: Path, columns: Sequence[str], positions: np.ndarray
+) -> pd.DataFrame:
+    """Cells of ``columns`` at record ``positions`` (from 0), one row group in memory at a time."""
+    parquet = pq.ParquetFile(path)
+    order = np.argsort(positions, kind="stable")
+    wanted = positions[order]
+    pieces, start = [], 0
+    for group in range(parquet.num_row_groups):
+        size = parquet.metadata.row_group(group).num_rows
+        low, high = np.searchsorted(wanted, [start, start + size])
+        if high > low:
+            table = parquet.read_row_group(group, columns=list(columns))
+            pieces.append(table.take(wanted[low:high] - start))
+        start += size
+    if not pieces:
+        return pq.read_schema(path).empty_table().select(list(columns)).to_pandas()
+    frame = pa.concat_tables(pieces).to_pandas()
+    return frame.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
 
 
 def read_registry(path: str | Path, sheet: str | None = None) -> RawRegistry:

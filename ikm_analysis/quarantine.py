@@ -44,8 +44,8 @@ def build_quarantine_table(raw: RawRegistry, issues: CellIssues, lang: str = "id
         return pd.DataFrame({name: pd.Series(dtype=object) for name in QUARANTINE_COLUMNS})
     values = pd.Series("", index=frame.index, dtype=object)
     for field, group in frame.groupby("column", sort=False):
-        if field in raw.frame.columns:
-            cells = raw.frame.loc[group["row"].to_numpy(), field]
+        if field in raw.columns:
+            cells = raw.cells(group["row"].to_numpy(), [field])[field]
             values[group.index] = map_distinct(cells, cell_as_written, "", object).to_numpy()
     table = pd.DataFrame(
         {

@@ -81,6 +81,36 @@ def test_parquet_columns_are_mapped(tmp_path):
     assert raw.frame.loc[1, "workers_count"] == 3
 
 
+def test_parquet_leaves_personal_columns_in_the_file_and_reads_codes_as_categories(tmp_path):
+    path = tmp_path / "ikm.parquet"
+    pd.DataFrame({"ID": ["A1", "A2", "A3"], "Nama Usaha": ["Kue", "Mebel", "Batik"],
+                  "NIK": ["9900000000000001", None, "9900000000000003"],
+                  "Kelurahan": ["Menteng", "Pager", "Menteng"], "KBLI": ["10792"] * 3,
+                  "Tahun": [2021, 2020, 2019], "Status": ["aktif"] * 3}).to_parquet(path)
+    raw = read_registry(path)
+    assert "owner_nik" not in raw.frame.columns
+    assert raw.columns[-1] == "owner_nik" and raw.deferred == {"owner_nik": "NIK"}
+    assert isinstance(raw.frame["kelurahan"].dtype, pd.CategoricalDtype)
+    assert raw.frame["unit_id"].dtype == "string"  # nearly unique: stays text
+    cells = raw.cells([3, 1, 3], ["unit_id", "owner_nik"])
+    assert cells.index.tolist() == [3, 1, 3]
+    assert cells.to_numpy().tolist() == [["A3", "9900000000000003"], ["A1", "9900000000000001"],
+                                         ["A3", "9900000000000003"]]
+
+
+def test_deferred_cells_are_not_read_from_a_changed_file(tmp_path):
+    path = tmp_path / "ikm.parquet"
+    table = pd.DataFrame({"ID": ["A1"], "Nama Usaha": ["Kue"], "Nama Pemilik": ["CONTOH Siti"],
+                          "Kelurahan": ["Menteng"], "KBLI": ["10792"], "Tahun": [2021],
+                          "Status": ["aktif"]})
+    table.to_parquet(path)
+    raw = read_registry(path)
+    assert raw.cells([1], ["owner_name"]).iloc[0, 0] == "CONTOH Siti"
+    table.assign(**{"Nama Pemilik": ["CONTOH Budi Santoso"]}).to_parquet(path)
+    with pytest.raises(InputFileError, match="changed since it was read"):
+        raw.cells([1], ["owner_name"])
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
