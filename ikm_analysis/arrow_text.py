@@ -49,31 +49,82 @@ def as_arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
     return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
 
 
-def _on_distinct(text: pa.ChunkedArray, kernel) -> pa.ChunkedArray:
-    """Apply ``kernel`` to each distinct value once and spread the results back.
+#: The same class without the plain space: any of these must be replaced.
+_OTHER_WHITESPACE = "[" + "".join(
+    f"\\x{{{code:x}}}" for code in range(sys.maxunicode + 1)
+    if chr(code).isspace() and chr(code) != " ") + "]"
+#: Cells that collapsing changes: " " at either end or twice in a row, or any other space.
+_NEEDS_COLLAPSE = f"^ | $|  |{_OTHER_WHITESPACE}"
+#: Lower-cased ASCII cells that folding changes: anything but a-z, 0-9 and single inner spaces.
+_NEEDS_FOLD = "[^0-9a-z ]|  |^ | $"
+#: Values looked at to choose between hashing (repetitive columns) and a straight pass.
+_PROBE_SIZE = 10_000
 
-    Registry columns range from 30 kelurahan names to millions of business names; hashing first
-    keeps the first case nearly free and costs the second little.
+
+def _on_distinct(text: pa.Array, kernel) -> pa.Array:
+    """Apply ``kernel`` to each distinct value once and spread the results back."""
+    encoded = pc.dictionary_encode(text)
+    return pc.take(kernel(encoded.dictionary), encoded.indices)
+
+
+def _on_matching(text: pa.Array, pattern: str, kernel) -> pa.Array:
+    """Apply ``kernel`` only to the cells matching ``pattern``; the others are left as they are.
+
+    A kernel must leave a non-matching cell unchanged; matching is far cheaper than rewriting.
     """
-    encoded = pc.dictionary_encode(text.combine_chunks())
-    return pa.chunked_array([pc.take(kernel(encoded.dictionary), encoded.indices)])
+    matches = pc.fill_null(pc.match_substring_regex(text, pattern), False)
+    if not pc.any(matches).as_py():
+        return text
+    return pc.replace_with_mask(text, matches, kernel(text.filter(matches)))
+
+
+def _is_repetitive(text: pa.Array) -> bool:
+    """Whether the first values repeat (kelurahan, status words) rather than differ (names).
+
+    Hashing pays for itself on the first kind; on the second, a nearly unique column, it costs
+    more than the straight pass it saves (10 million unit numbers: 3.3 s against 0.4 s).
+    """
+    probe = text.slice(0, _PROBE_SIZE)
+    return pc.count_distinct(probe).as_py() * 2 <= len(probe)
 
 
 def _collapse(text: pa.Array) -> pa.Array:
-    collapsed = pc.utf8_trim(pc.replace_substring_regex(text, _WHITESPACE, " "), " ")
+    return pc.utf8_trim(pc.replace_substring_regex(text, _WHITESPACE, " "), " ")
+
+
+def _collapse_column(text: pa.Array) -> pa.Array:
+    collapsed = _on_matching(text, _NEEDS_COLLAPSE, _collapse)
     return pc.if_else(pc.equal(collapsed, ""), pa.scalar(None, pa.string()), collapsed)
 
 
-def _fold(text: pa.Array) -> pa.Array:
-    ascii_only = pc.replace_substring_regex(pc.utf8_normalize(text, "NFKD"), r"[^\x00-\x7f]+",
-                                            "")
-    words = pc.replace_substring_regex(pc.ascii_lower(ascii_only), "[^0-9a-z]+", " ")
-    return pc.utf8_trim(words, " ")
+def _fold_non_ascii(text: pa.Array) -> pa.Array:
+    return pc.replace_substring_regex(pc.utf8_normalize(text, "NFKD"), r"[^\x00-\x7f]+", "")
+
+
+def _fold_ascii(text: pa.Array) -> pa.Array:
+    return pc.utf8_trim(pc.replace_substring_regex(text, "[^0-9a-z]+", " "), " ")
+
+
+def _fold_column(text: pa.Array) -> pa.Array:
+    # NFKD leaves ASCII as it is, so only non-ASCII cells need normalising.
+    is_ascii = pc.fill_null(pc.string_is_ascii(text), True)
+    if not pc.all(is_ascii).as_py():
+        not_ascii = pc.invert(is_ascii)
+        text = pc.replace_with_mask(text, not_ascii, _fold_non_ascii(text.filter(not_ascii)))
+    return _on_matching(pc.ascii_lower(text), _NEEDS_FOLD, _fold_ascii)
+
+
+def _whole_column(text: pa.ChunkedArray, column_kernel) -> pa.ChunkedArray:
+    """Run a column kernel once per distinct value (repetitive columns) or once per cell."""
+    array = text.combine_chunks()
+    result = (_on_distinct(array, column_kernel) if _is_repetitive(array)
+              else column_kernel(array))
+    return pa.chunked_array([result])
 
 
 def collapse_spaces(text: pa.ChunkedArray) -> pa.ChunkedArray:
     """Strip, collapse runs of whitespace to one space; empty cells become null."""
-    return _on_distinct(text, _collapse)
+    return _whole_column(text, _collapse_column)
 
 
 def fold_arrow(text: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -81,7 +132,7 @@ def fold_arrow(text: pa.ChunkedArray) -> pa.ChunkedArray:
 
     NFKD, ASCII only, lower case, then only ``a-z0-9`` and single spaces.
     """
-    return pc.fill_null(_on_distinct(text, _fold), "")
+    return pc.fill_null(_whole_column(text, _fold_column), "")
 
 
 def to_string_series(text: pa.ChunkedArray, index: pd.Index) -> pd.Series:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ikm_analysis.distinct import apply_distinct
 from ikm_analysis.folding import fold_series, fold_text
 from ikm_analysis.reference import (
     load_category_aliases,
@@ -85,6 +86,11 @@ def match_stated_categories(
                                                         categories["category_code"], strict=True)})
     lookup.update({fold_text(a): c for a, c in zip(alias_table["alias"],
                                                     alias_table["category_code"], strict=True)})
-    folded = fold_series(stated)
-    codes = folded.map(lookup).astype("string")
-    return StatedCategories(codes, ((folded != "") & codes.isna()).astype(bool))
+
+    def on_distinct(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
+        folded = fold_series(distinct)
+        codes = folded.map(lookup).astype("string")
+        return codes, ((folded != "") & codes.isna()).astype(bool)
+
+    codes, is_unknown = apply_distinct(stated, on_distinct)  # six categories, millions of rows
+    return StatedCategories(codes, is_unknown)

@@ -32,11 +32,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from ikm_analysis.arrow_text import as_arrow_text, collapse_spaces, to_string_series
 from ikm_analysis.categories import category_from_kbli, match_stated_categories
 from ikm_analysis.codes import STATUS_WORDS, YES_NO_WORDS
-from ikm_analysis.distinct import apply_distinct, map_distinct
+from ikm_analysis.distinct import apply_distinct, first_occurrences, map_distinct
 from ikm_analysis.folding import fold_series
 from ikm_analysis.issues import REASONS, CellIssues
 from ikm_analysis.loading import RawRegistry, cell_as_written
@@ -48,7 +49,7 @@ from ikm_analysis.validation import (
     clean_registry_schema,
     find_schema_failures,
     resolve_max_year,
-    validate_clean_registry,
+    validate_clean_structure,
 )
 
 #: Schema column -> raw field an issue on it is reported against.
@@ -196,6 +197,12 @@ def _map_words(
     return apply_distinct(values, on_distinct)  # a few status words over millions of rows
 
 
+def _is_blank(values: pd.Series) -> pd.Series:
+    """Empty or missing cells (spaces only count as empty), each distinct value checked once."""
+    (is_blank,) = apply_distinct(values, lambda distinct: (clean_text(distinct).isna(),))
+    return is_blank
+
+
 def _parse_kbli_distinct(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     text = clean_text(values).str.replace(r"[.\s]", "", regex=True)
     invalid = text.notna() & ~text.str.fullmatch(r"\d{2,5}").fillna(False)
@@ -237,7 +244,7 @@ def _parse_fields(
     stated = match_stated_categories(_column(frame, "category"), options.category_aliases)
     issues = issues.add(stated.is_unknown, "category", "unknown_category")
     from_kbli = category_from_kbli(kbli_division, options.kbli_category_map)
-    nothing_given = kbli_code.isna() & ~kbli_invalid & clean_text(_column(frame, "category")).isna()
+    nothing_given = kbli_code.isna() & ~kbli_invalid & _is_blank(_column(frame, "category"))
     issues = issues.add(nothing_given, "category", "missing_kbli_and_category")
 
     years, years_invalid = parse_years(_column(frame, "year_registered"))
@@ -271,10 +278,9 @@ def _parse_fields(
             "kbli_code": kbli_code,
             "kbli_division": kbli_division,
             "category_code": category_code,
-            "category_source": pd.Series(
-                np.where(stated.category_code.notna(), "stated", "kbli"), index=frame.index,
-                dtype="string",
-            ),
+            "category_source": pd.Series(pd.array(
+                pc.if_else(stated.category_code.notna().to_numpy(), "stated", "kbli"),
+                dtype="string"), index=frame.index),
             "is_category_kbli_mismatch": (
                 stated.category_code.notna() & from_kbli.notna()
                 & (stated.category_code != from_kbli)
@@ -296,19 +302,23 @@ def _row_fingerprints(frame: pd.DataFrame) -> pd.Series:
     return pd.util.hash_pandas_object(frame.astype("string"), index=False)
 
 
-def _duplicate_issues(typed: pd.DataFrame, raw: RawRegistry, candidates: pd.Index) -> CellIssues:
+def _duplicate_issues(typed: pd.DataFrame, raw: RawRegistry, is_candidate: np.ndarray
+                      ) -> CellIssues:
     """Later rows repeating a unit_id of an earlier candidate row (first occurrence kept)."""
-    unit_ids = typed.loc[candidates, "unit_id"].dropna()
-    repeated = unit_ids[unit_ids.duplicated(keep="first")]
-    if repeated.empty:
+    unit_ids = typed["unit_id"][is_candidate & typed["unit_id"].notna().to_numpy()]
+    codes, _ = pd.factorize(unit_ids)  # one hash of the ids; the rest is arithmetic on codes
+    is_first = first_occurrences(codes)
+    if is_first.all():
         return CellIssues.empty()
-    first_row = unit_ids.reset_index().groupby("unit_id")["source_row"].first()
-    first_of = repeated.map(first_row)
-    involved = repeated.index.union(pd.Index(first_of.unique()))
+    first_position = np.flatnonzero(is_first)  # the first row of code k is at first_position[k]
+    repeats = np.flatnonzero(~is_first)
+    repeated_rows = unit_ids.index[repeats]
+    first_of = pd.Series(unit_ids.index[first_position[codes[repeats]]], index=repeated_rows)
+    involved = repeated_rows.union(pd.Index(first_of.unique()))
     fingerprints = _row_fingerprints(raw.cells(involved))  # only rows compared, not the file
     is_exact = pd.Series(
-        fingerprints.loc[repeated.index].to_numpy() == fingerprints.loc[first_of].to_numpy(),
-        index=repeated.index,
+        fingerprints.loc[repeated_rows].to_numpy() == fingerprints.loc[first_of].to_numpy(),
+        index=repeated_rows,
     )
     detail = first_of.astype(str)
     return (
@@ -388,11 +398,14 @@ def _tidy_issues(issues: CellIssues, total_rows: tuple[int, ...]) -> CellIssues:
 
 def _flag_possible_duplicates(clean: pd.DataFrame) -> pd.Series:
     """Same business name (folded), kelurahan and category under different unit_ids."""
-    key = pd.DataFrame(
-        {"name": fold_series(clean["business_name"]), "kel": clean["kelurahan_code"],
-         "cat": clean["category_code"]}
-    )
-    return key.duplicated(keep=False).astype(bool)
+    key = np.zeros(len(clean), dtype="int64")
+    for column in (fold_series(clean["business_name"]), clean["kelurahan_code"],
+                   clean["category_code"]):
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
+        key = key * (len(uniques) + 1) + codes  # at most rows x 31 x 7: far from overflowing
+    codes, uniques = pd.factorize(key)
+    counts = np.bincount(codes, minlength=len(uniques))
+    return pd.Series(counts[codes] > 1, index=clean.index)
 
 
 def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> CleaningResult:
@@ -413,13 +426,14 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
     typed, issues = _parse_fields(raw, options)
     issues = issues.extend(_schema_issues(typed, issues, options.min_year, max_year))
     issues = _tidy_issues(issues, raw.total_rows)
-    candidates = typed.index.difference(issues.rows, sort=False)
-    issues = issues.extend(_duplicate_issues(typed, raw, candidates))
+    issues = issues.extend(_duplicate_issues(typed, raw, ~typed.index.isin(issues.rows)))
 
     quarantined = typed.index.isin(issues.rows)
     clean = (typed.loc[~quarantined] if quarantined.any() else typed).reset_index(drop=True)
     clean["is_possible_duplicate"] = _flag_possible_duplicates(clean)
-    validate_clean_registry(clean, max_year)
+    # Every row already passed every rule above (or was quarantined): what is left to check is
+    # the table's shape (columns, order, types; no personal data), not each value a second time.
+    validate_clean_structure(clean, max_year)
 
     result = CleaningResult(clean, issues, rows_in=len(raw.frame))
     if result.rows_clean + result.rows_quarantined != result.rows_in:

@@ -34,11 +34,10 @@ def map_distinct(
         The mapped column, with the input's index.
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    # Missing cells have code -1, which picks the appended ``missing``.
-    mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = [func(value) for value in uniques.tolist()]  # tolist: fast for Arrow arrays
-    mapped[-1] = missing
-    return pd.Series(mapped[codes], index=values.index, dtype=dtype)
+    # One typed result per distinct value plus ``missing`` last: code -1 (a missing cell) takes
+    # the last element, and the take stays in the result's dtype instead of Python objects.
+    results = pd.array([*(func(value) for value in uniques.tolist()), missing], dtype=dtype)
+    return pd.Series(results.take(codes), index=values.index)
 
 
 def apply_distinct(values: pd.Series, func: Callable[[pd.Series], tuple[pd.Series, ...]]
@@ -64,3 +63,26 @@ def apply_distinct(values: pd.Series, func: Callable[[pd.Series], tuple[pd.Serie
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     distinct = pd.Series(uniques, dtype=values.dtype)
     return tuple(result.iloc[codes].set_axis(values.index) for result in func(distinct))
+
+
+def first_occurrences(codes: np.ndarray) -> np.ndarray:
+    """Which positions hold the first occurrence of their code, in linear time (no hashing).
+
+    Args:
+        codes: Codes numbered in order of first appearance, as :func:`pandas.factorize` gives
+            them (the first row has code 0, the first new value after it code 1, ...).
+
+    Returns:
+        A boolean array: ``True`` at the first row of each code, ``False`` at its repeats, as
+        ``duplicated(keep="first")`` negated.
+
+    Example:
+        >>> codes, _ = pd.factorize(pd.Series(["A1", "A2", "A1", "A3", "A2"]))
+        >>> first_occurrences(codes).tolist()
+        [True, True, False, True, False]
+    """
+    if len(codes) == 0:
+        return np.zeros(0, dtype=bool)
+    # A code is new exactly when it exceeds every code before it.
+    highest_so_far = np.maximum.accumulate(codes)
+    return np.concatenate([[True], highest_so_far[1:] > highest_so_far[:-1]])

@@ -1,9 +1,12 @@
 """The Arrow text kernels agree cell for cell with the per-cell Python functions."""
 
 import pandas as pd
-from hypothesis import given, settings
+import pyarrow.compute as pc
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ikm_analysis import arrow_text
 from ikm_analysis.arrow_text import as_arrow_text, collapse_spaces, fold_arrow
 from ikm_analysis.folding import fold_text
 
@@ -31,6 +34,29 @@ def test_collapse_spaces_equals_python_split_join(cells):
 def test_fold_arrow_equals_fold_text(cells):
     text = as_arrow_text(pd.Series(cells, dtype="string"))
     assert fold_arrow(text).to_pylist() == [fold_text(cell) for cell in cells]
+
+
+@pytest.fixture(params=["hashed", "straight"])
+def route(request, monkeypatch):
+    """Force one of the two routes, whatever the cells look like."""
+    monkeypatch.setattr(arrow_text, "_is_repetitive", lambda text: request.param == "hashed")
+    return request.param
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=CELLS)
+def test_both_routes_collapse_and_fold_like_python(route, cells):
+    text = as_arrow_text(pd.Series(cells, dtype=object))
+    assert collapse_spaces(text).to_pylist() == [python_collapse(cell) for cell in cells]
+    assert fold_arrow(text).to_pylist() == [fold_text(cell) for cell in cells]
+
+
+def test_route_follows_how_the_first_values_repeat():
+    names = as_arrow_text(pd.Series([f"Usaha {i}" for i in range(100)], dtype="string"))
+    places = as_arrow_text(pd.Series(["Menteng", "Pager"] * 50, dtype="string"))
+    assert not arrow_text._is_repetitive(names.combine_chunks())
+    assert arrow_text._is_repetitive(places.combine_chunks())
+    assert pc.count_distinct(fold_arrow(places)).as_py() == 2
 
 
 def test_mixed_cells_are_not_text():

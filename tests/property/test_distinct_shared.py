@@ -4,8 +4,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ikm_analysis.cleaning import _parse_kbli, _parse_kbli_distinct
-from ikm_analysis.distinct import apply_distinct
+from ikm_analysis.cleaning import _flag_possible_duplicates, _parse_kbli, _parse_kbli_distinct
+from ikm_analysis.distinct import apply_distinct, first_occurrences
+from ikm_analysis.folding import fold_series
 
 KBLI = st.sampled_from(["10792", "10.79.2", " 16299 ", "47111", "1", "abc", "", None, "13134",
                         "31 001"])
@@ -25,3 +26,27 @@ def test_apply_distinct_keeps_index_and_order(cells):
     lengths, missing = apply_distinct(values, lambda s: (s.fillna("").str.len(), s.isna()))
     pd.testing.assert_series_equal(lengths, values.fillna("").str.len())
     pd.testing.assert_series_equal(missing, values.isna())
+
+
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["A1", "A2", "a1", "B"])), max_size=30),
+       st.sampled_from([object, "string", "category"]))
+def test_first_occurrences_equals_pandas_duplicated(cells, dtype):
+    values = pd.Series(cells, dtype=dtype).dropna()
+    codes, _ = pd.factorize(values)
+    assert first_occurrences(codes).tolist() == (~values.duplicated(keep="first")).tolist()
+
+
+NAMES = st.sampled_from(["Kue Ibu", "KUE  IBU.", "Mebel", "mebel", "Batik"])
+PLACES = st.sampled_from(["62.71.03.1002", "62.71.01.1001"])
+CATEGORIES = st.sampled_from(["pangan", "kayu"])
+
+
+@given(st.lists(st.tuples(NAMES, PLACES, CATEGORIES), max_size=30))
+def test_possible_duplicates_equal_pandas_duplicated_on_the_folded_key(rows):
+    clean = pd.DataFrame(rows, columns=["business_name", "kelurahan_code", "category_code"],
+                         dtype="string", index=pd.RangeIndex(3, 3 + len(rows)))
+    expected = pd.DataFrame({"name": fold_series(clean["business_name"]),
+                             "kel": clean["kelurahan_code"], "cat": clean["category_code"]})
+    flagged = _flag_possible_duplicates(clean)
+    assert flagged.index.equals(clean.index)
+    assert flagged.tolist() == expected.duplicated(keep=False).tolist()

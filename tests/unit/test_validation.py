@@ -7,6 +7,7 @@ from ikm_analysis.validation import (
     find_schema_failures,
     resolve_max_year,
     validate_clean_registry,
+    validate_clean_structure,
 )
 
 
@@ -65,3 +66,26 @@ def test_max_year_defaults_to_this_year():
 
     assert resolve_max_year(None) == dt.date.today().year
     assert resolve_max_year(2020) == 2020
+
+
+def test_repeated_row_numbers_are_refused_sorted_or_not():
+    for rows in ([2, 2], [5, 3, 5]):
+        frame = pd.concat([clean_row(source_row=r, unit_id=f"A{i}") for i, r in enumerate(rows)],
+                          ignore_index=True)
+        failures = find_schema_failures(frame, clean_registry_schema(max_year=2024))
+        assert set(failures["check"]) == {"repeated_row_number"}
+    unsorted = pd.concat([clean_row(source_row=5), clean_row(source_row=3, unit_id="A2")],
+                         ignore_index=True)
+    assert validate_clean_registry(unsorted, max_year=2024) is unsorted
+
+
+def test_structure_check_refuses_columns_and_types_but_not_values():
+    out_of_range = clean_row(year_registered=2030)
+    assert validate_clean_structure(out_of_range, max_year=2024) is out_of_range
+    with pytest.raises(DataValidationError):
+        validate_clean_registry(out_of_range, max_year=2024)
+    personal = clean_row().assign(owner_nik=pd.Series(["9900000000000001"], dtype="string"))
+    wrong_type = clean_row().astype({"year_registered": "float64"})
+    for frame in (personal, wrong_type):
+        with pytest.raises(DataValidationError):
+            validate_clean_structure(frame, max_year=2024)
