@@ -44,6 +44,7 @@ from ikm_analysis.loading import RawRegistry, cell_as_written
 from ikm_analysis.numbers import NumberFormat, parse_id_numbers
 from ikm_analysis.regions import canonicalize_regions
 from ikm_analysis.validation import (
+    CODED_COLUMNS,
     CROSS_FIELD_RULES,
     MIN_YEAR,
     clean_registry_schema,
@@ -295,7 +296,7 @@ def _parse_fields(
         },
         index=frame.index,
     )
-    return typed, issues
+    return typed.astype(dict.fromkeys(CODED_COLUMNS, "category")), issues
 
 
 def _row_fingerprints(frame: pd.DataFrame) -> pd.Series:
@@ -430,6 +431,9 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
 
     quarantined = typed.index.isin(issues.rows)
     clean = (typed.loc[~quarantined] if quarantined.any() else typed).reset_index(drop=True)
+    if quarantined.any():  # categories are the values the clean rows hold, nothing more
+        clean = clean.assign(**{name: clean[name].cat.remove_unused_categories()
+                                for name in CODED_COLUMNS})
     clean["is_possible_duplicate"] = _flag_possible_duplicates(clean)
     # Every row already passed every rule above (or was quarantined): what is left to check is
     # the table's shape (columns, order, types; no personal data), not each value a second time.

@@ -27,6 +27,14 @@ from ikm_analysis.reference import load_kelurahan, load_product_categories
 MIN_YEAR = 1945
 KBLI_MANUFACTURING_DIVISIONS = (10, 33)
 
+#: Columns of the clean table that hold a few values over every row (30 kelurahan, six
+#: categories, two statuses): categorical, so that a national registry keeps one small code per
+#: row instead of the text, and counting by them needs no hashing.
+CODED_COLUMNS: tuple[str, ...] = (
+    "kelurahan_code", "kelurahan", "kecamatan_code", "kecamatan", "kbli_code", "category_code",
+    "category_source", "status",
+)
+
 #: Row-level rules between fields: reason code -> the field the issue is reported on.
 CROSS_FIELD_RULES: dict[str, str] = {
     "closed_before_registered": "year_closed",
@@ -75,30 +83,33 @@ def clean_registry_schema(
     def text(*checks: pa.Check, nullable: bool = False) -> pa.Column:
         return pa.Column("string", list(checks), nullable=nullable)
 
+    def coded(*checks: pa.Check, nullable: bool = False) -> pa.Column:
+        return pa.Column("category", list(checks), nullable=nullable)
+
     return pa.DataFrameSchema(
         {
             "source_row": pa.Column("int64", pa.Check(_occurs_once, error="repeated_row_number")),
             "unit_id": text(),
             "business_name": text(),
-            "kelurahan_code": text(pa.Check.isin(kelurahan["kelurahan_code"].tolist())),
-            "kelurahan": text(pa.Check.isin(kelurahan["kelurahan"].tolist())),
-            "kecamatan_code": text(pa.Check.isin(kelurahan["kecamatan_code"].unique().tolist())),
-            "kecamatan": text(pa.Check.isin(kelurahan["kecamatan"].unique().tolist())),
-            "kbli_code": text(pa.Check.str_matches(r"^\d{2,5}$", error="invalid_kbli"),
+            "kelurahan_code": coded(pa.Check.isin(kelurahan["kelurahan_code"].tolist())),
+            "kelurahan": coded(pa.Check.isin(kelurahan["kelurahan"].tolist())),
+            "kecamatan_code": coded(pa.Check.isin(kelurahan["kecamatan_code"].unique().tolist())),
+            "kecamatan": coded(pa.Check.isin(kelurahan["kecamatan"].unique().tolist())),
+            "kbli_code": coded(pa.Check.str_matches(r"^\d{2,5}$", error="invalid_kbli"),
                               nullable=True),
             "kbli_division": pa.Column(
                 "Int64",
                 pa.Check.in_range(*KBLI_MANUFACTURING_DIVISIONS, error="kbli_not_manufacturing"),
                 nullable=True,
             ),
-            "category_code": text(
+            "category_code": coded(
                 pa.Check.isin(load_product_categories()["category_code"].tolist())
             ),
-            "category_source": text(pa.Check.isin(["stated", "kbli"])),
+            "category_source": coded(pa.Check.isin(["stated", "kbli"])),
             "is_category_kbli_mismatch": pa.Column("bool"),
             "year_registered": pa.Column("Int64", in_years),
             "year_closed": pa.Column("Int64", in_years, nullable=True),
-            "status": text(pa.Check.isin(list(STATUS_VALUES), error="unknown_status")),
+            "status": coded(pa.Check.isin(list(STATUS_VALUES), error="unknown_status")),
             "workers_count": pa.Column("Int64", non_negative, nullable=True),
             "investment_rp": pa.Column("Float64", non_negative, nullable=True),
             "production_value_rp": pa.Column("Float64", non_negative, nullable=True),

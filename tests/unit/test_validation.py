@@ -3,6 +3,7 @@ import pytest
 
 from ikm_analysis.exceptions import DataValidationError
 from ikm_analysis.validation import (
+    CODED_COLUMNS,
     clean_registry_schema,
     find_schema_failures,
     resolve_max_year,
@@ -26,6 +27,7 @@ def clean_row(**override):
               "year_closed": "Int64", "workers_count": "Int64", "investment_rp": "Float64",
               "production_value_rp": "Float64", "is_sentra_member": "boolean",
               "is_category_kbli_mismatch": "bool"}
+    dtypes.update(dict.fromkeys(CODED_COLUMNS, "category"))
     return frame.astype({c: dtypes.get(c, "string") for c in frame.columns})
 
 
@@ -86,6 +88,7 @@ def test_structure_check_refuses_columns_and_types_but_not_values():
         validate_clean_registry(out_of_range, max_year=2024)
     personal = clean_row().assign(owner_nik=pd.Series(["9900000000000001"], dtype="string"))
     wrong_type = clean_row().astype({"year_registered": "float64"})
-    for frame in (personal, wrong_type):
+    text_not_codes = clean_row().astype({"status": "string"})
+    for frame in (personal, wrong_type, text_not_codes):
         with pytest.raises(DataValidationError):
             validate_clean_structure(frame, max_year=2024)
