@@ -116,10 +116,10 @@ def _fold_column(text: pa.Array) -> pa.Array:
 
 def _whole_column(text: pa.ChunkedArray, column_kernel) -> pa.ChunkedArray:
     """Run a column kernel once per distinct value (repetitive columns) or once per cell."""
-    array = text.combine_chunks()
-    result = (_on_distinct(array, column_kernel) if _is_repetitive(array)
-              else column_kernel(array))
-    return pa.chunked_array([result])
+    if len(text.chunks) and _is_repetitive(text.chunk(0)):
+        return pa.chunked_array([_on_distinct(text.combine_chunks(), column_kernel)])
+    # Chunk by chunk (a Parquet row group each): no copy of the whole column first.
+    return pa.chunked_array([column_kernel(chunk) for chunk in text.chunks], type=text.type)
 
 
 def collapse_spaces(text: pa.ChunkedArray) -> pa.ChunkedArray:

@@ -208,7 +208,9 @@ def cross_count(
     """
     row_keys = keys_for(units, rows, row_keys)
     column_keys = keys_for(units, columns, column_keys)
-    table = pd.crosstab(units[rows], units[columns])
+    # Grouped counts, not pd.crosstab: crosstab walks categorical columns value by value.
+    pairs = units.groupby([rows, columns], observed=True, sort=False).size()
+    table = pairs.unstack(fill_value=0) if len(pairs) else pd.DataFrame()  # noqa: PD010 (counts)
     table = table.reindex(index=row_keys, columns=column_keys, fill_value=0).astype("int64")
     table.index.name, table.columns.name = rows, columns
     return table

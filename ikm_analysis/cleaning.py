@@ -295,6 +295,7 @@ def _parse_fields(
             "is_sentra_member": sentra,
         },
         index=frame.index,
+        copy=False,  # the parsed columns are new already; copying them costs GBs at 10M rows
     )
     return typed.astype(dict.fromkeys(CODED_COLUMNS, "category")), issues
 

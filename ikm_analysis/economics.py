@@ -68,13 +68,13 @@ def economic_summary(
         >>> int(row["workers_total"]), float(row["production_value_rp_median"])
         (4, 3.0)
     """
-    frame = units.copy()
     group = by if by is not None else "_all"
     if by is None:
-        frame[group] = "all"
+        frame = units[list(MEASURES)].assign(**{group: "all"})
         keys = ["all"]
     else:
-        keys = keys_for(frame, by, keys)
+        keys = keys_for(units, by, keys)
+        frame = units[[by, *MEASURES]]  # only the columns summarised, not a wide table
     grouped = frame.groupby(group, observed=True, sort=False)
     result = pd.DataFrame(index=pd.Index(list(keys), name=group))
     result["units"] = grouped.size().reindex(result.index, fill_value=0).astype("int64")
