@@ -40,7 +40,9 @@ lint: $(STAMP)
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,lab]"
-	$(BIN)/python -m ipykernel install --sys-prefix --name ikm-analysis --display-name "ikm-analysis (.venv)"
+	$(BIN)/python -m ipykernel install --sys-prefix --name ikm-analysis --display-name "ikm-analysis (.venv)" \
+		--env MALLOC_MMAP_MAX_ 0 --env MALLOC_TRIM_THRESHOLD_ 1099511627776 \
+		--env ARROW_DEFAULT_MEMORY_POOL system  # ikm_analysis/allocator.py says why
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)

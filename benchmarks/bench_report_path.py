@@ -14,11 +14,14 @@ then runs the path a yearly report takes and records time and peak resident memo
 ``1,5 juta``) and kelurahan names in office spellings (``KEL. MENTENG``), parsed and canonicalised.
 
 Peak memory is the process's peak RSS after the stage (ru_maxrss), interpreter and earlier
-stages included. Nothing here is asserted: the numbers go into the README.
+stages included. The measuring processes run with the allocator settings the report kernels use
+(:mod:`ikm_analysis.allocator`); ``--default-allocator`` measures without them. Nothing here is
+asserted: the numbers go into the README.
 
 Usage:
     python benchmarks/bench_report_path.py --sizes 100000 1000000 10000000
     python benchmarks/bench_report_path.py --messy --sizes 1000000
+    python benchmarks/bench_report_path.py --default-allocator --sizes 1000000 10000000
 """
 
 from __future__ import annotations
@@ -234,9 +237,15 @@ def child(units: int, mode: str, folder: str) -> None:
                        "peak_rss_mb": round(peak, 1)} for stage, seconds, peak in records]))
 
 
-def _run_child(units: int, mode: str, folder: str) -> list[dict[str, object]]:
+def _run_child(units: int, mode: str, folder: str, default_allocator: bool = False
+               ) -> list[dict[str, object]]:
+    from ikm_analysis.allocator import LARGE_TABLE_ENVIRONMENT, large_table_environment
+
+    # Measured as the report kernels run (ikm_analysis.allocator), unless asked otherwise.
+    env = ({k: v for k, v in os.environ.items() if k not in LARGE_TABLE_ENVIRONMENT}
+           if default_allocator else large_table_environment())
     result = subprocess.run([sys.executable, __file__, "--child", str(units), mode, folder],
-                            check=True, capture_output=True, text=True)
+                            check=True, capture_output=True, text=True, env=env)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -245,6 +254,8 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--messy", action="store_true", help="time the messy-input path")
+    parser.add_argument("--default-allocator", action="store_true",
+                        help="measure without the allocator settings of ikm_analysis.allocator")
     parser.add_argument("--child", nargs=3, metavar=("UNITS", "MODE", "FOLDER"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -255,14 +266,15 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as folder:
         for units in args.sizes:
             if args.messy:
-                results += _run_child(units, "messy", folder)
+                results += _run_child(units, "messy", folder, args.default_allocator)
                 continue
             results += _run_child(units, "generate", folder)
-            results += _run_child(units, "report", folder)
+            results += _run_child(units, "report", folder, args.default_allocator)
             (Path(folder) / f"registry_{units}.parquet").unlink()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"{platform.python_implementation()} {platform.python_version()}, "
-          f"pandas {pd.__version__}")
+          f"pandas {pd.__version__}; allocator: "
+          f"{'default' if args.default_allocator else 'ikm_analysis.allocator settings'}")
     print("| units | stage | seconds | peak RSS (MiB) |\n|---:|---|---:|---:|")
     for record in results:
         print(f"| {record['units']:,} | {record['stage']} | {record['seconds']:.2f} | "

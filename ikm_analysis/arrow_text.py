@@ -94,7 +94,10 @@ def _collapse(text: pa.Array) -> pa.Array:
 
 def _collapse_column(text: pa.Array) -> pa.Array:
     collapsed = _on_matching(text, _NEEDS_COLLAPSE, _collapse)
-    return pc.if_else(pc.equal(collapsed, ""), pa.scalar(None, pa.string()), collapsed)
+    is_empty = pc.fill_null(pc.equal(collapsed, ""), False)
+    if not pc.any(is_empty).as_py():  # no copy of a column that has no empty cell
+        return collapsed
+    return pc.if_else(is_empty, pa.scalar(None, collapsed.type), collapsed)
 
 
 def _fold_non_ascii(text: pa.Array) -> pa.Array:

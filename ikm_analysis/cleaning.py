@@ -209,7 +209,7 @@ def _parse_kbli_distinct(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Se
     invalid = text.notna() & ~text.str.fullmatch(r"\d{2,5}").fillna(False)
     code = text.where(~invalid)
     division = pd.to_numeric(code.str.slice(0, 2), errors="coerce").astype("Int64")
-    return code, division, invalid.astype(bool)
+    return code.astype("category"), division, invalid.astype(bool)
 
 
 def _parse_kbli(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -253,7 +253,7 @@ def _parse_fields(
     issues = issues.add(years_invalid, "year_registered", "invalid_year")
     issues = issues.add(closed_invalid, "year_closed", "invalid_year")
 
-    status, status_unknown = _map_words(_column(frame, "status"), STATUS_WORDS, "string")
+    status, status_unknown = _map_words(_column(frame, "status"), STATUS_WORDS, "category")
     issues = issues.add(status_unknown, "status", "unknown_status")
     sentra, sentra_unknown = _map_words(_column(frame, "sentra_member"), YES_NO_WORDS, "boolean")
     issues = issues.add(sentra_unknown, "sentra_member", "unknown_yes_no")
@@ -297,7 +297,10 @@ def _parse_fields(
         index=frame.index,
         copy=False,  # the parsed columns are new already; copying them costs GBs at 10M rows
     )
-    return typed.astype(dict.fromkeys(CODED_COLUMNS, "category")), issues
+    for name in CODED_COLUMNS:  # most arrive categorical from their distinct values already
+        if not isinstance(typed[name].dtype, pd.CategoricalDtype):
+            typed[name] = typed[name].astype("category")
+    return typed, issues
 
 
 def _row_fingerprints(frame: pd.DataFrame) -> pd.Series:
@@ -400,9 +403,11 @@ def _tidy_issues(issues: CellIssues, total_rows: tuple[int, ...]) -> CellIssues:
 
 def _flag_possible_duplicates(clean: pd.DataFrame) -> pd.Series:
     """Same business name (folded), kelurahan and category under different unit_ids."""
-    key = np.zeros(len(clean), dtype="int64")
-    for column in (fold_series(clean["business_name"]), clean["kelurahan_code"],
-                   clean["category_code"]):
+    # Names are folded once per distinct spelling, not once per row.
+    spelling, spellings = pd.factorize(clean["business_name"], use_na_sentinel=False)
+    folded_codes, _ = pd.factorize(fold_series(pd.Series(spellings)), use_na_sentinel=False)
+    key = folded_codes[spelling].astype("int64")
+    for column in (clean["kelurahan_code"], clean["category_code"]):
         codes, uniques = pd.factorize(column, use_na_sentinel=False)
         key = key * (len(uniques) + 1) + codes  # at most rows x 31 x 7: far from overflowing
     codes, uniques = pd.factorize(key)

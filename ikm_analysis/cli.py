@@ -26,6 +26,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ikm_analysis.allocator import use_large_table_allocator
 from ikm_analysis.cleaning import CleaningOptions
 from ikm_analysis.exceptions import IkmError
 from ikm_analysis.output import write_table
@@ -198,5 +199,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNREADABLE
 
 
+def run() -> int:
+    """The ``ikm-report`` program: :func:`main` in a process set up for large registries.
+
+    The program reads a registry and exits, so it uses the allocator settings of
+    :mod:`ikm_analysis.allocator`; :func:`main`, which tests and other code call, changes nothing.
+
+    Returns:
+        The exit code.
+    """
+    use_large_table_allocator()
+    return main()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(run())

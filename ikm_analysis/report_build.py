@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from ikm_analysis.allocator import LARGE_TABLE_ENVIRONMENT
 from ikm_analysis.exceptions import ReportParameterError
 from ikm_analysis.key_figures import KEY_FIGURES_TAG, key_figures_text, read_key_figures
 from ikm_analysis.provenance import provenance_json, read_provenance
@@ -231,13 +232,19 @@ def export_html(notebook: object, title: str) -> str:
 
 
 def _kernel_spec_dir(folder: Path) -> Path:
-    """A kernel spec running this very interpreter, so the kernel sees this environment."""
+    """A kernel spec running this very interpreter, so the kernel sees this environment.
+
+    The kernel also gets the allocator settings of :mod:`ikm_analysis.allocator`.
+    """
     spec = folder / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
                  "--IPKernelApp.log_level=ERROR"],  # not the start-up chatter, 7 times over
-        "display_name": "Python 3 (ikm-analysis build)", "language": "python"}))
+        "display_name": "Python 3 (ikm-analysis build)", "language": "python",
+        # A kernel reads one registry, builds one report and exits: see ikm_analysis.allocator.
+        "env": {name: os.environ.get(name, value)
+                for name, value in LARGE_TABLE_ENVIRONMENT.items()}}))
     return folder
 
 

@@ -23,3 +23,9 @@ def test_report_path_runs_every_stage_and_agrees_with_duckdb(capsys):
 def test_messy_path_runs(capsys):
     results = main(["--messy", "--sizes", "2000"])
     assert [r["stage"] for r in results] == ["parse number strings", "canonicalise kelurahan"]
+
+
+def test_default_allocator_can_be_measured_too(capsys):
+    results = main(["--default-allocator", "--sizes", "600"])
+    assert len(results) == 5
+    assert "allocator: default" in capsys.readouterr().out
