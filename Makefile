@@ -46,8 +46,8 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_report_path.py --sizes 100000 1000000 10000000
-	$(BIN)/python benchmarks/bench_report_path.py --messy --sizes 1000000
+	$(BIN)/python benchmarks/bench_report_path.py --repeat 3 --sizes 100000 1000000 10000000
+	$(BIN)/python benchmarks/bench_report_path.py --repeat 3 --messy --sizes 1000000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache

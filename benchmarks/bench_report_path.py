@@ -19,18 +19,20 @@ stages included. The measuring processes run with the allocator settings the rep
 asserted: the numbers go into the README.
 
 Usage:
-    python benchmarks/bench_report_path.py --sizes 100000 1000000 10000000
-    python benchmarks/bench_report_path.py --messy --sizes 1000000
-    python benchmarks/bench_report_path.py --default-allocator --sizes 1000000 10000000
+    python benchmarks/bench_report_path.py --repeat 3 --sizes 100000 1000000 10000000
+    python benchmarks/bench_report_path.py --repeat 3 --messy --sizes 1000000
+    python benchmarks/bench_report_path.py --repeat 3 --default-allocator --sizes 1000000 10000000
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,6 +43,8 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The stages of the report path whose growth with size the issue bounds.
+PATH_STAGES = ("load parquet", "clean + validate", "report metrics")
 sys.path.insert(0, str(ROOT))
 
 
@@ -249,11 +253,44 @@ def _run_child(units: int, mode: str, folder: str, default_allocator: bool = Fal
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _summarise(runs: list[list[dict[str, object]]]) -> list[dict[str, object]]:
+    """One record per stage over repeated runs: median, fastest and slowest time, highest peak."""
+    summary = []
+    for records in zip(*runs, strict=True):
+        seconds = [float(record["seconds"]) for record in records]
+        summary.append({**records[0], "seconds": statistics.median(seconds),
+                        "min_seconds": min(seconds), "max_seconds": max(seconds),
+                        "peak_rss_mb": max(float(r["peak_rss_mb"]) for r in records),
+                        "runs": len(records)})
+    return summary
+
+
+def _print_ratios(results: list[dict[str, object]]) -> None:
+    """Metrics against DuckDB per size, and how the whole path grows from size to size."""
+    by_size: dict[int, dict[str, float]] = {}
+    for record in results:
+        by_size.setdefault(int(record["units"]), {})[str(record["stage"])] = float(
+            record["seconds"])
+    path_seconds = {}
+    for units, stages in by_size.items():
+        if "duckdb aggregations" in stages:
+            ratio = stages["report metrics"] / max(stages["duckdb aggregations"], 1e-9)
+            print(f"{units:,} units: report metrics / DuckDB aggregations = {ratio:.1f}x")
+            path_seconds[units] = sum(stages[name] for name in PATH_STAGES)
+    sizes = sorted(path_seconds)
+    for small, large in itertools.pairwise(sizes):
+        growth = path_seconds[large] / max(path_seconds[small], 1e-9)
+        print(f"{small:,} -> {large:,} units ({large / small:g}x): load + clean + metrics "
+              f"{path_seconds[small]:.2f} s -> {path_seconds[large]:.2f} s ({growth:.1f}x)")
+
+
 def main(argv: list[str] | None = None) -> list[dict[str, object]]:
     """Run every size in fresh processes and print a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--messy", action="store_true", help="time the messy-input path")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="measuring runs per size, each a fresh process (median reported)")
     parser.add_argument("--default-allocator", action="store_true",
                         help="measure without the allocator settings of ikm_analysis.allocator")
     parser.add_argument("--child", nargs=3, metavar=("UNITS", "MODE", "FOLDER"),
@@ -265,27 +302,25 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
     results: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as folder:
         for units in args.sizes:
-            if args.messy:
-                results += _run_child(units, "messy", folder, args.default_allocator)
-                continue
-            results += _run_child(units, "generate", folder)
-            results += _run_child(units, "report", folder, args.default_allocator)
-            (Path(folder) / f"registry_{units}.parquet").unlink()
+            mode = "messy" if args.messy else "report"
+            if not args.messy:
+                results += _run_child(units, "generate", folder)
+            results += _summarise([_run_child(units, mode, folder, args.default_allocator)
+                                   for _ in range(args.repeat)])
+            (Path(folder) / f"registry_{units}.parquet").unlink(missing_ok=True)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"{platform.python_implementation()} {platform.python_version()}, "
           f"pandas {pd.__version__}; allocator: "
-          f"{'default' if args.default_allocator else 'ikm_analysis.allocator settings'}")
-    print("| units | stage | seconds | peak RSS (MiB) |\n|---:|---|---:|---:|")
+          f"{'default' if args.default_allocator else 'ikm_analysis.allocator settings'}; "
+          f"median of {args.repeat} run(s)")
+    print("| units | stage | seconds | fastest-slowest | peak RSS (MiB) |\n"
+          "|---:|---|---:|---|---:|")
     for record in results:
-        print(f"| {record['units']:,} | {record['stage']} | {record['seconds']:.2f} | "
+        spread = (f"{record['min_seconds']:.2f}-{record['max_seconds']:.2f}"
+                  if "min_seconds" in record else "")
+        print(f"| {record['units']:,} | {record['stage']} | {record['seconds']:.2f} | {spread} | "
               f"{record['peak_rss_mb']:,.0f} |")
-    by_size: dict[int, dict[str, float]] = {}
-    for record in results:
-        by_size.setdefault(record["units"], {})[record["stage"]] = record["seconds"]
-    for units, stages in by_size.items():
-        if "duckdb aggregations" in stages:
-            ratio = stages["report metrics"] / max(stages["duckdb aggregations"], 1e-9)
-            print(f"{units:,} units: report metrics / DuckDB aggregations = {ratio:.1f}x")
+    _print_ratios(results)
     return results
 
 

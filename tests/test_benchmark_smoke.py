@@ -9,15 +9,23 @@ from benchmarks.bench_report_path import main
 
 
 def test_report_path_runs_every_stage_and_agrees_with_duckdb(capsys):
-    results = main(["--sizes", "600"])
-    assert [r["stage"] for r in results] == [
+    results = main(["--sizes", "600", "1200"])
+    assert [r["stage"] for r in results] == 2 * [
         "generate synthetic (not timed in targets)", "load parquet", "clean + validate",
         "report metrics", "duckdb aggregations"]
-    assert all(r["units"] == 600 and r["seconds"] >= 0 and r["peak_rss_mb"] > 0
+    assert all(r["units"] in (600, 1200) and r["seconds"] >= 0 and r["peak_rss_mb"] > 0
                for r in results)
     output = capsys.readouterr().out
     assert "| units | stage |" in output
     assert "report metrics / DuckDB aggregations" in output
+    assert "600 -> 1,200 units (2x): load + clean + metrics" in output
+
+
+def test_repeated_runs_report_the_median_and_the_spread(capsys):
+    results = main(["--sizes", "600", "--repeat", "3"])
+    timed = [r for r in results if "runs" in r]
+    assert len(timed) == 4 and all(r["runs"] == 3 for r in timed)
+    assert all(r["min_seconds"] <= r["seconds"] <= r["max_seconds"] for r in timed)
 
 
 def test_messy_path_runs(capsys):
