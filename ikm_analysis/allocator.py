@@ -12,8 +12,11 @@ Arrow allocates through glibc as well, so one heap serves both: clean + validate
 The cost: memory freed inside the process is kept for reuse rather than handed back to the system
 until the process ends. That suits a process that reads a registry, builds a report and exits,
 which is what the package starts itself: report kernels (:data:`LARGE_TABLE_ENVIRONMENT` in their
-kernel spec), the ``ikm-report`` command and the benchmark. Importing the package changes
-nothing. The glibc settings are ignored by other C libraries (macOS, musl), harmlessly.
+kernel spec), the ``ikm-report`` command (on Linux it restarts itself with them once), the
+``make lab`` kernel and the benchmark. Importing the package changes nothing. The settings are
+read when a process starts (set later, from inside, they recovered only part of the time), so
+for a script of your own: ``env $(python -m ikm_analysis.allocator) python script.py``. Other C
+libraries than glibc (macOS, musl) ignore the two ``MALLOC_`` settings, harmlessly.
 
 Example:
     >>> sorted(LARGE_TABLE_ENVIRONMENT)
@@ -25,20 +28,12 @@ Example:
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 from collections.abc import Mapping
 
-import pyarrow as pa
-
-#: glibc's mallopt parameters (malloc.h).
-_M_TRIM_THRESHOLD = -1
-_M_MMAP_MAX = -4
 #: Free memory at the top of the heap is handed back only above this size: never, in practice.
 #: (Handing back even 2 GiB at a time left a third of the page zeroing in place at 10M rows.)
 _TRIM_THRESHOLD_BYTES = 2**40
-_NEVER = -1  # mallopt's int: -1 means no limit
 
 #: Environment of a process started for a large registry (read by glibc and pyarrow at start).
 LARGE_TABLE_ENVIRONMENT: dict[str, str] = {
@@ -62,20 +57,22 @@ def large_table_environment(base: Mapping[str, str] | None = None) -> dict[str, 
     return {**LARGE_TABLE_ENVIRONMENT, **base}
 
 
-def use_large_table_allocator() -> bool:
-    """Apply the same settings to the running process, from now on.
+def has_large_table_environment(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether every setting is present (with our value or one of yours).
 
-    For a process the package owns (the ``ikm-report`` command, a benchmark run), called before
-    a registry is read. The Arrow pool is switched unless ``ARROW_DEFAULT_MEMORY_POOL`` names one.
-
-    Returns:
-        Whether glibc accepted its two settings (``False`` on other C libraries).
+    Example:
+        >>> has_large_table_environment({}), has_large_table_environment(LARGE_TABLE_ENVIRONMENT)
+        (False, True)
     """
-    if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
-        pa.set_memory_pool(pa.system_memory_pool())
-    name = ctypes.util.find_library("c")
-    try:
-        mallopt = ctypes.CDLL(name).mallopt
-    except (OSError, AttributeError, TypeError):
-        return False
-    return bool(mallopt(_M_MMAP_MAX, 0)) and bool(mallopt(_M_TRIM_THRESHOLD, _NEVER))
+    environ = os.environ if environ is None else environ
+    return all(name in environ for name in LARGE_TABLE_ENVIRONMENT)
+
+
+def main() -> None:
+    """Print the settings as ``NAME=value`` lines (``env $(python -m ikm_analysis.allocator)``)."""
+    for name, value in LARGE_TABLE_ENVIRONMENT.items():
+        print(f"{name}={value}")
+
+
+if __name__ == "__main__":
+    main()

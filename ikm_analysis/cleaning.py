@@ -220,7 +220,7 @@ def _parse_numbers(
     raw: pd.DataFrame, name: str, scale: float, number_format: NumberFormat
 ) -> tuple[pd.Series, pd.Series]:
     parsed = parse_id_numbers(_column(raw, name), number_format)
-    return parsed.numbers * scale, parsed.is_invalid
+    return (parsed.numbers if scale == 1 else parsed.numbers * scale), parsed.is_invalid
 
 
 def _parse_fields(

@@ -26,7 +26,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ikm_analysis.allocator import use_large_table_allocator
+from ikm_analysis.allocator import has_large_table_environment, large_table_environment
 from ikm_analysis.cleaning import CleaningOptions
 from ikm_analysis.exceptions import IkmError
 from ikm_analysis.output import write_table
@@ -202,13 +202,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> int:
     """The ``ikm-report`` program: :func:`main` in a process set up for large registries.
 
-    The program reads a registry and exits, so it uses the allocator settings of
-    :mod:`ikm_analysis.allocator`; :func:`main`, which tests and other code call, changes nothing.
+    On Linux the program restarts itself once with the allocator settings of
+    :mod:`ikm_analysis.allocator` (they are read only at start); :func:`main`, which tests and
+    other code call, changes nothing.
 
     Returns:
         The exit code.
     """
-    use_large_table_allocator()
+    if sys.platform.startswith("linux") and not has_large_table_environment():
+        os.execve(sys.executable, [sys.executable, "-m", "ikm_analysis.cli", *sys.argv[1:]],
+                  large_table_environment())
     return main()
 
 
