@@ -50,7 +50,7 @@ from ikm_analysis.validation import (
     clean_registry_schema,
     find_schema_failures,
     resolve_max_year,
-    validate_clean_structure,
+    validate_clean_registry,
 )
 
 #: Schema column -> raw field an issue on it is reported against.
@@ -443,7 +443,7 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
     clean["is_possible_duplicate"] = _flag_possible_duplicates(clean)
     # Every row already passed every rule above (or was quarantined): what is left to check is
     # the table's shape (columns, order, types; no personal data), not each value a second time.
-    validate_clean_structure(clean, max_year)
+    validate_clean_registry(clean, max_year, values=False)
 
     result = CleaningResult(clean, issues, rows_in=len(raw.frame))
     if result.rows_clean + result.rows_quarantined != result.rows_in:

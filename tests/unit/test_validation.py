@@ -8,7 +8,6 @@ from ikm_analysis.validation import (
     find_schema_failures,
     resolve_max_year,
     validate_clean_registry,
-    validate_clean_structure,
 )
 
 
@@ -83,7 +82,7 @@ def test_repeated_row_numbers_are_refused_sorted_or_not():
 
 def test_structure_check_refuses_columns_and_types_but_not_values():
     out_of_range = clean_row(year_registered=2030)
-    assert validate_clean_structure(out_of_range, max_year=2024) is out_of_range
+    assert validate_clean_registry(out_of_range, max_year=2024, values=False) is out_of_range
     with pytest.raises(DataValidationError):
         validate_clean_registry(out_of_range, max_year=2024)
     personal = clean_row().assign(owner_nik=pd.Series(["9900000000000001"], dtype="string"))
@@ -91,4 +90,4 @@ def test_structure_check_refuses_columns_and_types_but_not_values():
     text_not_codes = clean_row().astype({"status": "string"})
     for frame in (personal, wrong_type, text_not_codes):
         with pytest.raises(DataValidationError):
-            validate_clean_structure(frame, max_year=2024)
+            validate_clean_registry(frame, max_year=2024, values=False)
