@@ -11,11 +11,10 @@ Example:
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pandas as pd
 
-from ikm_analysis.arrow_text import as_arrow_text, fold_arrow, to_string_series
+from ikm_analysis.arrow_text import as_arrow_text, ascii_letters, fold_arrow, to_string_series
 from ikm_analysis.distinct import map_distinct
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -36,7 +35,7 @@ def fold_text(text: object) -> str:
     """
     if text is None or (isinstance(text, float) and text != text) or text is pd.NA:
         return ""
-    normalised = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    normalised = ascii_letters(str(text))
     return _NON_ALNUM.sub(" ", normalised.casefold()).strip()
 
 

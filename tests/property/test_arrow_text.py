@@ -4,7 +4,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ikm_analysis import arrow_text
@@ -32,6 +32,7 @@ def test_collapse_spaces_equals_python_split_join(cells):
 
 @settings(max_examples=300)
 @given(CELLS)
+@example(["\U0001ccd6"])  # newer than Python 3.11's Unicode: Arrow's NFKD alone gave "a"
 def test_fold_arrow_equals_fold_text(cells):
     text = as_arrow_text(pd.Series(cells, dtype="string"))
     assert fold_arrow(text).to_pylist() == [fold_text(cell) for cell in cells]
