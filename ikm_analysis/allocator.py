@@ -43,6 +43,19 @@ LARGE_TABLE_ENVIRONMENT: dict[str, str] = {
 }
 
 
+def large_table_settings(base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The allocator settings alone, a value ``base`` sets already kept as it is.
+
+    Args:
+        base: The environment the settings go into; ``os.environ`` when ``None``.
+
+    Returns:
+        One entry per name of :data:`LARGE_TABLE_ENVIRONMENT`.
+    """
+    base = os.environ if base is None else base
+    return {name: base.get(name, value) for name, value in LARGE_TABLE_ENVIRONMENT.items()}
+
+
 def large_table_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
     """An environment for a child process with the allocator settings added.
 
@@ -54,7 +67,7 @@ def large_table_environment(base: Mapping[str, str] | None = None) -> dict[str, 
         A new dict.
     """
     base = os.environ if base is None else base
-    return {**LARGE_TABLE_ENVIRONMENT, **base}
+    return {**base, **large_table_settings(base)}
 
 
 def has_large_table_environment(environ: Mapping[str, str] | None = None) -> bool:

@@ -32,7 +32,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow.compute as pc
 
 from ikm_analysis.arrow_text import as_arrow_text, collapse_spaces, to_string_series
 from ikm_analysis.categories import category_from_kbli, match_stated_categories
@@ -44,7 +43,7 @@ from ikm_analysis.loading import RawRegistry, cell_as_written
 from ikm_analysis.numbers import NumberFormat, parse_id_numbers
 from ikm_analysis.regions import canonicalize_regions
 from ikm_analysis.validation import (
-    CODED_COLUMNS,
+    CATEGORICAL_COLUMNS,
     CROSS_FIELD_RULES,
     MIN_YEAR,
     clean_registry_schema,
@@ -279,9 +278,10 @@ def _parse_fields(
             "kbli_code": kbli_code,
             "kbli_division": kbli_division,
             "category_code": category_code,
-            "category_source": pd.Series(pd.array(
-                pc.if_else(stated.category_code.notna().to_numpy(), "stated", "kbli"),
-                dtype="string"), index=frame.index),
+            "category_source": pd.Series(pd.Categorical.from_codes(
+                stated.category_code.notna().to_numpy().astype("int8"),
+                pd.Index(["kbli", "stated"], dtype="string")).remove_unused_categories(),
+                index=frame.index),
             "is_category_kbli_mismatch": (
                 stated.category_code.notna() & from_kbli.notna()
                 & (stated.category_code != from_kbli)
@@ -297,7 +297,7 @@ def _parse_fields(
         index=frame.index,
         copy=False,  # the parsed columns are new already; copying them costs GBs at 10M rows
     )
-    for name in CODED_COLUMNS:  # most arrive categorical from their distinct values already
+    for name in CATEGORICAL_COLUMNS:  # most arrive categorical from their distinct values
         if not isinstance(typed[name].dtype, pd.CategoricalDtype):
             typed[name] = typed[name].astype("category")
     return typed, issues
@@ -439,7 +439,7 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
     clean = (typed.loc[~quarantined] if quarantined.any() else typed).reset_index(drop=True)
     if quarantined.any():  # categories are the values the clean rows hold, nothing more
         clean = clean.assign(**{name: clean[name].cat.remove_unused_categories()
-                                for name in CODED_COLUMNS})
+                                for name in CATEGORICAL_COLUMNS})
     clean["is_possible_duplicate"] = _flag_possible_duplicates(clean)
     # Every row already passed every rule above (or was quarantined): what is left to check is
     # the table's shape (columns, order, types; no personal data), not each value a second time.

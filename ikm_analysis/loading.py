@@ -338,16 +338,15 @@ def _read_parquet(path: Path) -> RawRegistry:
         schema = pq.read_schema(path)
         header = _map_headers(schema.names, path)
         file_name = {name: schema.names[i] for name, i in header.positions.items()}
-        text_columns = {name for name in file_name
-                        if pa.types.is_string(schema.field(file_name[name]).type)
-                        or pa.types.is_large_string(schema.field(file_name[name]).type)}
         # Personal columns stay in the file until a quarantine line or a duplicate needs them;
         # coded text (30 kelurahan, a few status words) is read as categorical. Ignored columns
         # are never read.
         deferred = {name: column for name, column in file_name.items()
                     if name in PERSONAL_COLUMNS}
         read_now = [column for name, column in file_name.items() if name not in deferred]
-        coded = [file_name[name] for name in CODED_COLUMNS if name in text_columns]
+        coded = [file_name[name] for name in CODED_COLUMNS if name in file_name
+                 and (pa.types.is_string(schema.field(file_name[name]).type)
+                      or pa.types.is_large_string(schema.field(file_name[name]).type))]
         stamp = _file_stamp(path)
         frame = pq.read_table(path, columns=read_now, read_dictionary=coded).to_pandas()
     except (InputFileError, MissingColumnsError):

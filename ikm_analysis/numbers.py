@@ -184,15 +184,11 @@ def _parse_ascii(text: pa.Array, number_format: str) -> tuple[np.ndarray, np.nda
     if separators[1]:
         digits = pc.replace_substring(digits, separators[1], ".")
     magnitude = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
-    units = list(MULTIPLIERS)
-    unit_index = pc.index_in(pc.struct_field(parts, "unit"), pa.array(units)).to_numpy(
-        zero_copy_only=False)
-    scale = np.ones(len(text))
-    known = ~np.isnan(unit_index.astype("float64"))
-    scale[known] = np.array([MULTIPLIERS[u] for u in units])[unit_index[known].astype(int)]
+    unit = pc.index_in(pc.struct_field(parts, "unit"), pa.array(list(MULTIPLIERS)))
+    scale = pc.fill_null(pc.take(pa.array(list(MULTIPLIERS.values())), unit), 1.0)
     negative = pc.fill_null(pc.or_(pc.equal(pc.struct_field(parts, "sign"), "-"),
                                    pc.equal(pc.struct_field(parts, "sign2"), "-")), False)
-    numbers = np.asarray(magnitude, dtype="float64") * scale * np.where(
+    numbers = magnitude * scale.to_numpy() * np.where(
         negative.to_numpy(zero_copy_only=False), -1.0, 1.0)
     is_missing = missing.to_numpy(zero_copy_only=False)
     numbers[is_missing] = np.nan

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from ikm_analysis.allocator import LARGE_TABLE_ENVIRONMENT
+from ikm_analysis.allocator import large_table_settings
 from ikm_analysis.exceptions import ReportParameterError
 from ikm_analysis.key_figures import KEY_FIGURES_TAG, key_figures_text, read_key_figures
 from ikm_analysis.provenance import provenance_json, read_provenance
@@ -243,8 +243,7 @@ def _kernel_spec_dir(folder: Path) -> Path:
                  "--IPKernelApp.log_level=ERROR"],  # not the start-up chatter, 7 times over
         "display_name": "Python 3 (ikm-analysis build)", "language": "python",
         # A kernel reads one registry, builds one report and exits: see ikm_analysis.allocator.
-        "env": {name: os.environ.get(name, value)
-                for name, value in LARGE_TABLE_ENVIRONMENT.items()}}))
+        "env": large_table_settings()}))
     return folder
 
 

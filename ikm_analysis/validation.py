@@ -30,7 +30,7 @@ KBLI_MANUFACTURING_DIVISIONS = (10, 33)
 #: Columns of the clean table that hold a few values over every row (30 kelurahan, six
 #: categories, two statuses): categorical, so that a national registry keeps one small code per
 #: row instead of the text, and counting by them needs no hashing.
-CODED_COLUMNS: tuple[str, ...] = (
+CATEGORICAL_COLUMNS: tuple[str, ...] = (
     "kelurahan_code", "kelurahan", "kecamatan_code", "kecamatan", "kbli_code", "category_code",
     "category_source", "status",
 )

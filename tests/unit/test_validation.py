@@ -3,7 +3,7 @@ import pytest
 
 from ikm_analysis.exceptions import DataValidationError
 from ikm_analysis.validation import (
-    CODED_COLUMNS,
+    CATEGORICAL_COLUMNS,
     clean_registry_schema,
     find_schema_failures,
     resolve_max_year,
@@ -26,7 +26,7 @@ def clean_row(**override):
               "year_closed": "Int64", "workers_count": "Int64", "investment_rp": "Float64",
               "production_value_rp": "Float64", "is_sentra_member": "boolean",
               "is_category_kbli_mismatch": "bool"}
-    dtypes.update(dict.fromkeys(CODED_COLUMNS, "category"))
+    dtypes.update(dict.fromkeys(CATEGORICAL_COLUMNS, "category"))
     return frame.astype({c: dtypes.get(c, "string") for c in frame.columns})
 
 
