@@ -91,3 +91,15 @@ def test_structure_check_refuses_columns_and_types_but_not_values():
     for frame in (personal, wrong_type, text_not_codes):
         with pytest.raises(DataValidationError):
             validate_clean_registry(frame, max_year=2024, values=False)
+
+
+@pytest.mark.parametrize(
+    "override", [{}, {"workers_count": -1, "year_closed": 2020}, {"unit_id": None}]
+)
+def test_checking_leaves_the_table_as_it_was(override):
+    # Validation runs without pandera's defensive copy; it must still write nothing.
+    frame = clean_row(**override)
+    before = frame.copy(deep=True)
+    find_schema_failures(frame, clean_registry_schema(max_year=2024))
+    pd.testing.assert_frame_equal(frame, before)
+    assert list(frame.dtypes) == list(before.dtypes)
