@@ -36,7 +36,7 @@ import pandas as pd
 from ikm_analysis.arrow_text import as_arrow_text, collapse_spaces, to_string_series
 from ikm_analysis.categories import category_from_kbli, match_stated_categories
 from ikm_analysis.codes import STATUS_WORDS, YES_NO_WORDS
-from ikm_analysis.distinct import apply_distinct, first_occurrences, map_distinct
+from ikm_analysis.distinct import apply_distinct, earlier_repeats, map_distinct
 from ikm_analysis.folding import fold_series
 from ikm_analysis.issues import REASONS, CellIssues
 from ikm_analysis.loading import RawRegistry, cell_as_written
@@ -311,14 +311,11 @@ def _duplicate_issues(typed: pd.DataFrame, raw: RawRegistry, is_candidate: np.nd
                       ) -> CellIssues:
     """Later rows repeating a unit_id of an earlier candidate row (first occurrence kept)."""
     unit_ids = typed["unit_id"][is_candidate & typed["unit_id"].notna().to_numpy()]
-    codes, _ = pd.factorize(unit_ids)  # one hash of the ids; the rest is arithmetic on codes
-    is_first = first_occurrences(codes)
-    if is_first.all():
+    repeats, firsts = earlier_repeats(unit_ids)
+    if len(repeats) == 0:
         return CellIssues.empty()
-    first_position = np.flatnonzero(is_first)  # the first row of code k is at first_position[k]
-    repeats = np.flatnonzero(~is_first)
     repeated_rows = unit_ids.index[repeats]
-    first_of = pd.Series(unit_ids.index[first_position[codes[repeats]]], index=repeated_rows)
+    first_of = pd.Series(unit_ids.index[firsts], index=repeated_rows)
     involved = repeated_rows.union(pd.Index(first_of.unique()))
     fingerprints = _row_fingerprints(raw.cells(involved))  # only rows compared, not the file
     is_exact = pd.Series(

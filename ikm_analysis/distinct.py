@@ -18,6 +18,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from ikm_analysis.fingerprints import text_fingerprints
+
 
 def map_distinct(
     values: pd.Series, func: Callable[[object], object], missing: object, dtype: object
@@ -86,3 +88,42 @@ def first_occurrences(codes: np.ndarray) -> np.ndarray:
     # A code is new exactly when it exceeds every code before it.
     highest_so_far = np.maximum.accumulate(codes)
     return np.concatenate([[True], highest_so_far[1:] > highest_so_far[:-1]])
+
+
+def earlier_repeats(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of cells equal to an earlier cell, each with the position of the first one.
+
+    Short text columns (registration numbers) are screened by sorting their fingerprints
+    (:mod:`ikm_analysis.fingerprints`): when no two fingerprints match, no cell repeats and no
+    hash table is built. Otherwise only the cells whose fingerprint repeats are compared exactly.
+
+    Args:
+        values: A column without missing cells.
+
+    Returns:
+        ``(repeats, firsts)``: positions (not labels) of every cell that repeats an earlier one,
+        in order, and for each the position of the first cell with its value.
+
+    Raises:
+        ValueError: If a cell is missing.
+
+    Example:
+        >>> earlier_repeats(pd.Series(["A1", "A2", "A1", "A3", "A2", "A1"], dtype="string"))
+        (array([2, 4, 5]), array([0, 1, 0]))
+    """
+    if values.hasnans:
+        raise ValueError("earlier_repeats: the column has missing cells")
+    suspects = np.arange(len(values))
+    fingerprints = text_fingerprints(values)
+    if fingerprints is not None:
+        ordered = np.sort(fingerprints)
+        shared = ordered[1:][ordered[1:] == ordered[:-1]]
+        if len(shared) == 0:
+            return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+        # Equal cells share a fingerprint, so every repeat and its first cell are suspects.
+        suspects = np.flatnonzero(np.isin(fingerprints, shared))
+    codes, _ = pd.factorize(values.iloc[suspects])
+    is_first = first_occurrences(codes)
+    first_position = np.flatnonzero(is_first)  # the first suspect of code k is first_position[k]
+    repeats = np.flatnonzero(~is_first)
+    return suspects[repeats], suspects[first_position[codes[repeats]]]
