@@ -36,7 +36,12 @@ import pandas as pd
 from ikm_analysis.arrow_text import as_arrow_text, collapse_spaces, to_string_series
 from ikm_analysis.categories import category_from_kbli, match_stated_categories
 from ikm_analysis.codes import STATUS_WORDS, YES_NO_WORDS
-from ikm_analysis.distinct import apply_distinct, earlier_repeats, map_distinct
+from ikm_analysis.distinct import (
+    apply_distinct,
+    earlier_repeats,
+    map_distinct,
+    occurs_more_than_once,
+)
 from ikm_analysis.folding import fold_series
 from ikm_analysis.issues import REASONS, CellIssues
 from ikm_analysis.loading import RawRegistry, cell_as_written
@@ -407,9 +412,7 @@ def _flag_possible_duplicates(clean: pd.DataFrame) -> pd.Series:
     for column in (clean["kelurahan_code"], clean["category_code"]):
         codes, uniques = pd.factorize(column, use_na_sentinel=False)
         key = key * (len(uniques) + 1) + codes  # at most rows x 31 x 7: far from overflowing
-    codes, uniques = pd.factorize(key)
-    counts = np.bincount(codes, minlength=len(uniques))
-    return pd.Series(counts[codes] > 1, index=clean.index)
+    return pd.Series(occurs_more_than_once(key), index=clean.index)
 
 
 def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> CleaningResult:

@@ -127,3 +127,39 @@ def earlier_repeats(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     first_position = np.flatnonzero(is_first)  # the first suspect of code k is first_position[k]
     repeats = np.flatnonzero(~is_first)
     return suspects[repeats], suspects[first_position[codes[repeats]]]
+
+
+def occurs_more_than_once(keys: np.ndarray) -> np.ndarray:
+    """Whether each non-negative integer key occurs more than once in ``keys``.
+
+    The keys are sorted together with their positions, packed into one 64-bit integer each when
+    they fit: numpy sorts plain integers several times faster than it factorises or argsorts them.
+    Keys too large to pack go through :func:`pandas.factorize`.
+
+    Args:
+        keys: Non-negative integers.
+
+    Returns:
+        A boolean array aligned with ``keys``, as ``duplicated(keep=False)``.
+
+    Example:
+        >>> occurs_more_than_once(np.array([7, 3, 7, 0])).tolist()
+        [True, False, True, False]
+    """
+    count = len(keys)
+    if count == 0:
+        return np.zeros(0, dtype=bool)
+    keys = np.asarray(keys, dtype=np.int64)
+    position_bits = max(1, (count - 1).bit_length())
+    if int(keys.max()).bit_length() + position_bits > 63:
+        codes, uniques = pd.factorize(keys)
+        return np.bincount(codes, minlength=len(uniques))[codes] > 1
+    packed = np.sort((keys << position_bits) | np.arange(count, dtype=np.int64))
+    sorted_keys = packed >> position_bits
+    same_as_next = sorted_keys[1:] == sorted_keys[:-1]
+    repeated = np.zeros(count, dtype=bool)
+    repeated[1:] |= same_as_next
+    repeated[:-1] |= same_as_next
+    result = np.empty(count, dtype=bool)
+    result[packed & ((1 << position_bits) - 1)] = repeated
+    return result

@@ -1,11 +1,12 @@
 """Parsing each distinct value once gives exactly what parsing every row gives."""
 
+import numpy as np
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ikm_analysis.cleaning import _flag_possible_duplicates, _parse_kbli, _parse_kbli_distinct
-from ikm_analysis.distinct import apply_distinct, first_occurrences
+from ikm_analysis.distinct import apply_distinct, first_occurrences, occurs_more_than_once
 from ikm_analysis.folding import fold_series
 
 KBLI = st.sampled_from(["10792", "10.79.2", " 16299 ", "47111", "1", "abc", "", None, "13134",
@@ -50,3 +51,10 @@ def test_possible_duplicates_equal_pandas_duplicated_on_the_folded_key(rows):
     flagged = _flag_possible_duplicates(clean)
     assert flagged.index.equals(clean.index)
     assert flagged.tolist() == expected.duplicated(keep=False).tolist()
+
+
+@given(st.lists(st.one_of(st.integers(0, 5), st.integers(0, 2**62)), max_size=40))
+def test_occurs_more_than_once_equals_pandas_duplicated(keys):
+    # Small keys take the packed sort; keys near 2**62 do not fit beside their positions.
+    expected = pd.Series(keys, dtype="int64").duplicated(keep=False).tolist()
+    assert occurs_more_than_once(np.array(keys, dtype=np.int64)).tolist() == expected
