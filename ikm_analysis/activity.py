@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 ACTIVITY_COLUMNS = ("year_registered", "year_closed", "status")
@@ -65,6 +66,54 @@ def _status_year(units: pd.DataFrame, status_year: int | None) -> int | None:
     return status_year
 
 
+def active_spans(units: pd.DataFrame, status_year: int | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The years each unit is active: from ``start`` up to, not including, ``end``.
+
+    The definition of this module as one interval per unit: ``start`` is the registration
+    year; ``end`` the closing year, else the status year for a ``tidak_aktif`` unit without
+    one, else never. A unit without a registration year is never active (``start`` infinite).
+    Counting the units active in many years then costs one pass, not one per year.
+
+    Args:
+        units: The clean registry table (``year_registered``, ``year_closed``, ``status``).
+        status_year: Year the ``status`` column describes; :func:`default_status_year` when
+            ``None``.
+
+    Returns:
+        ``(start, end)`` as float arrays aligned with ``units`` (``inf`` for never).
+
+    Example:
+        >>> units = pd.DataFrame({"year_registered": pd.array([2018, 2019], dtype="Int64"),
+        ...                       "year_closed": pd.array([2021, None], dtype="Int64"),
+        ...                       "status": ["tidak_aktif", "tidak_aktif"]})
+        >>> [span.tolist() for span in active_spans(units, status_year=2024)]
+        [[2018.0, 2019.0], [2021.0, 2024.0]]
+    """
+    _check_columns(units)
+    status_year = _status_year(units, status_year)
+    start = units["year_registered"].to_numpy(dtype="float64", na_value=np.inf)
+    closed = units["year_closed"].to_numpy(dtype="float64", na_value=np.nan)
+    closed_at_unknown_time = (units["status"] == "tidak_aktif").fillna(False).to_numpy(bool)
+    if status_year is None:  # an empty table
+        status_year = np.inf
+    end = np.where(np.isnan(closed),
+                   np.where(closed_at_unknown_time, float(status_year), np.inf), closed)
+    return start, end
+
+
+def _sorted_spans(units: pd.DataFrame, status_year: int | None
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends, each sorted, of the units active in at least one year."""
+    start, end = active_spans(units, status_year)
+    ever_active = start < end
+    return np.sort(start[ever_active]), np.sort(end[ever_active])
+
+
+def _count_at_most(ordered: np.ndarray, years: np.ndarray) -> np.ndarray:
+    return np.searchsorted(ordered, years, side="right").astype("int64")
+
+
 def is_active(units: pd.DataFrame, year: int, status_year: int | None = None) -> pd.Series:
     """Mark the units active at the end of ``year``.
 
@@ -85,17 +134,8 @@ def is_active(units: pd.DataFrame, year: int, status_year: int | None = None) ->
         >>> is_active(units, 2022, status_year=2024).tolist(), is_active(units, 2024).tolist()
         ([True, True], [True, False])
     """
-    _check_columns(units)
-    status_year = _status_year(units, status_year)
-    if status_year is None:  # an empty table
-        status_year = year
-    registered = (units["year_registered"] <= year).fillna(False)
-    open_by_year = (units["year_closed"].isna() | (units["year_closed"] > year)).fillna(False)
-    closed_at_unknown_time = (units["status"] == "tidak_aktif").fillna(False) & units[
-        "year_closed"
-    ].isna()
-    known_closed = closed_at_unknown_time & (year >= status_year)
-    return (registered & open_by_year & ~known_closed).astype(bool)
+    start, end = active_spans(units, status_year)
+    return pd.Series((start <= year) & (year < end), index=units.index)
 
 
 def active_units(units: pd.DataFrame, year: int, status_year: int | None = None) -> pd.DataFrame:
@@ -141,9 +181,12 @@ def active_counts_by_year(
         >>> active_counts_by_year(units, [2019, 2020, 2021]).to_dict()
         {2019: 1, 2020: 1, 2021: 1}
     """
-    status_year = _status_year(units, status_year)
     years = list(years)
-    counts = [int(is_active(units, year, status_year).sum()) for year in years]
+    starts, ends = _sorted_spans(units, status_year)
+    wanted = np.array(years, dtype="float64")
+    # Active in Y: start <= Y < end. Every span counted by the first term with end <= Y is
+    # counted by it too, as start < end.
+    counts = _count_at_most(starts, wanted) - _count_at_most(ends, wanted)
     return pd.Series(counts, index=pd.Index(years, name="year"), name="active_units",
                      dtype="int64")
 
@@ -174,12 +217,14 @@ def flows_by_year(
         >>> flows_by_year(units, [2021]).iloc[0].tolist()
         [2021, 2, 1, 1, 2]
     """
-    status_year = _status_year(units, status_year)
-    rows = []
-    for year in years:
-        before = is_active(units, year - 1, status_year)
-        now = is_active(units, year, status_year)
-        rows.append((year, int(before.sum()), int((now & ~before).sum()),
-                     int((before & ~now).sum()), int(now.sum())))
-    return pd.DataFrame(rows, columns=["year", "active_previous", "opened", "closed", "active"],
-                        dtype="int64")
+    years = np.array(list(years), dtype="int64")
+    starts, ends = _sorted_spans(units, status_year)
+    now, before = years.astype("float64"), (years - 1).astype("float64")
+    # For a span [start, end): it opens in Y when start == Y and closes in Y when end == Y.
+    return pd.DataFrame({
+        "year": years,
+        "active_previous": _count_at_most(starts, before) - _count_at_most(ends, before),
+        "opened": _count_at_most(starts, now) - _count_at_most(starts, before),
+        "closed": _count_at_most(ends, now) - _count_at_most(ends, before),
+        "active": _count_at_most(starts, now) - _count_at_most(ends, now),
+    }, dtype="int64")
