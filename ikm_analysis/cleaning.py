@@ -41,6 +41,7 @@ from ikm_analysis.distinct import (
     earlier_repeats,
     map_distinct,
     occurs_more_than_once,
+    without_unused_categories,
 )
 from ikm_analysis.folding import fold_series
 from ikm_analysis.issues import REASONS, CellIssues
@@ -264,7 +265,9 @@ def _parse_fields(
 
     workers, workers_invalid = _parse_numbers(frame, "workers_count", 1.0, options.number_format)
     issues = issues.add(workers_invalid, "workers_count", "invalid_number")
-    fractional = workers.notna() & (workers % 1 != 0)
+    # numpy's remainder on the plain floats: the masked Float64 one costs 0.2 s at 10M rows
+    fractional = pd.Series(np.mod(workers.to_numpy("float64", na_value=np.nan), 1) != 0,
+                           index=workers.index) & workers.notna()
     issues = issues.add(fractional.fillna(False), "workers_count", "not_integer")
     money = {}
     for name in ("investment_rp", "production_value_rp"):
@@ -283,10 +286,9 @@ def _parse_fields(
             "kbli_code": kbli_code,
             "kbli_division": kbli_division,
             "category_code": category_code,
-            "category_source": pd.Series(pd.Categorical.from_codes(
+            "category_source": without_unused_categories(pd.Series(pd.Categorical.from_codes(
                 stated.category_code.notna().to_numpy().astype("int8"),
-                pd.Index(["kbli", "stated"], dtype="string")).remove_unused_categories(),
-                index=frame.index),
+                pd.Index(["kbli", "stated"], dtype="string")), index=frame.index)),
             "is_category_kbli_mismatch": (
                 stated.category_code.notna() & from_kbli.notna()
                 & (stated.category_code != from_kbli)
@@ -438,7 +440,7 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
     quarantined = typed.index.isin(issues.rows)
     clean = (typed.loc[~quarantined] if quarantined.any() else typed).reset_index(drop=True)
     if quarantined.any():  # categories are the values the clean rows hold, nothing more
-        clean = clean.assign(**{name: clean[name].cat.remove_unused_categories()
+        clean = clean.assign(**{name: without_unused_categories(clean[name])
                                 for name in CATEGORICAL_COLUMNS})
     clean["is_possible_duplicate"] = _flag_possible_duplicates(clean)
     # Every row already passed every rule above (or was quarantined): what is left to check is

@@ -163,3 +163,32 @@ def occurs_more_than_once(keys: np.ndarray) -> np.ndarray:
     result = np.empty(count, dtype=bool)
     result[packed & ((1 << position_bits) - 1)] = repeated
     return result
+
+
+def without_unused_categories(values: pd.Series) -> pd.Series:
+    """``values.cat.remove_unused_categories()``, by counting codes instead of sorting them.
+
+    pandas finds the used categories with :func:`numpy.unique`, which sorts every code: about
+    0.3 s per column at 10M rows, against a few hundredths for one counting pass.
+
+    Args:
+        values: A categorical column.
+
+    Returns:
+        The same values whose categories are only those that occur, in their order.
+
+    Example:
+        >>> values = pd.Series(pd.Categorical(["b", None, "b"], categories=["a", "b", "c"]))
+        >>> without_unused_categories(values).cat.categories.tolist()
+        ['b']
+    """
+    codes = values.cat.codes.to_numpy()
+    categories = values.cat.categories
+    is_used = np.bincount(codes + 1, minlength=len(categories) + 1)[1:] > 0
+    if is_used.all():
+        return values
+    # new code of each old code, and -1 (missing) for code -1, found at the last position
+    new_code = np.append(np.where(is_used, np.cumsum(is_used) - 1, -1), -1).astype(codes.dtype)
+    recoded = pd.Categorical.from_codes(new_code[codes], categories[is_used],
+                                        ordered=values.cat.ordered)
+    return pd.Series(recoded, index=values.index, name=values.name)

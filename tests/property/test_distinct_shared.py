@@ -6,7 +6,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ikm_analysis.cleaning import _flag_possible_duplicates, _parse_kbli, _parse_kbli_distinct
-from ikm_analysis.distinct import apply_distinct, first_occurrences, occurs_more_than_once
+from ikm_analysis.distinct import (
+    apply_distinct,
+    first_occurrences,
+    occurs_more_than_once,
+    without_unused_categories,
+)
 from ikm_analysis.folding import fold_series
 
 KBLI = st.sampled_from(["10792", "10.79.2", " 16299 ", "47111", "1", "abc", "", None, "13134",
@@ -58,3 +63,12 @@ def test_occurs_more_than_once_equals_pandas_duplicated(keys):
     # Small keys take the packed sort; keys near 2**62 do not fit beside their positions.
     expected = pd.Series(keys, dtype="int64").duplicated(keep=False).tolist()
     assert occurs_more_than_once(np.array(keys, dtype=np.int64)).tolist() == expected
+
+
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "c", "d"])), max_size=30),
+       st.permutations(["a", "b", "c", "d", "e"]), st.booleans())
+def test_without_unused_categories_equals_pandas(cells, categories, ordered):
+    values = pd.Series(pd.Categorical(cells, categories=categories, ordered=ordered),
+                       index=pd.RangeIndex(5, 5 + len(cells)), name="kode")
+    pd.testing.assert_series_equal(without_unused_categories(values),
+                                   values.cat.remove_unused_categories())
