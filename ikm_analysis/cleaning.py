@@ -182,6 +182,8 @@ def parse_years(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         >>> years.tolist(), invalid.tolist()
         ([2021, 2019, <NA>, <NA>], [False, False, True, False])
     """
+    if pd.api.types.is_integer_dtype(values.dtype):  # a typed column (Parquet): nothing to read
+        return values.astype("Int64").rename(None), pd.Series(False, index=values.index)
     years = map_distinct(values, lambda v: _year_of(v)[0], missing=pd.NA, dtype="Int64")
     invalid = map_distinct(values, lambda v: _year_of(v)[1], missing=False, dtype=bool)
     return years, invalid

@@ -5,7 +5,12 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ikm_analysis.cleaning import _flag_possible_duplicates, _parse_kbli, _parse_kbli_distinct
+from ikm_analysis.cleaning import (
+    _flag_possible_duplicates,
+    _parse_kbli,
+    _parse_kbli_distinct,
+    parse_years,
+)
 from ikm_analysis.distinct import (
     apply_distinct,
     first_occurrences,
@@ -72,3 +77,16 @@ def test_without_unused_categories_equals_pandas(cells, categories, ordered):
                        index=pd.RangeIndex(5, 5 + len(cells)), name="kode")
     pd.testing.assert_series_equal(without_unused_categories(values),
                                    values.cat.remove_unused_categories())
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(-3000, 3000)), max_size=30),
+       st.sampled_from(["Int64", "Int32", "UInt16"]))
+def test_typed_year_columns_read_as_the_same_cells_as_objects(cells, dtype):
+    if dtype == "UInt16":
+        cells = [None if cell is None else abs(cell) for cell in cells]
+    typed = pd.Series(cells, dtype=dtype, index=pd.RangeIndex(2, 2 + len(cells)), name="tahun")
+    for fast, per_cell in zip(parse_years(typed), parse_years(typed.astype(object)), strict=True):
+        pd.testing.assert_series_equal(fast, per_cell)
+    plain = typed.dropna().astype(dtype.lower())  # numpy integers, no missing cells
+    for fast, per_cell in zip(parse_years(plain), parse_years(plain.astype(object)), strict=True):
+        pd.testing.assert_series_equal(fast, per_cell)
