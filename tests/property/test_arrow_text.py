@@ -15,6 +15,10 @@ from ikm_analysis.folding import fold_text
 TRICKY = st.sampled_from(["\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "\t", "\n", " ", "é",
                           "ﬁ", "ß", "²", "Å", "İ", ".", "-", "/", "Kel", "KEL", "9"])
 CELLS = st.lists(st.one_of(st.none(), st.text(), st.lists(TRICKY).map("".join)), max_size=30)
+#: Printable ASCII words and spaces only: cells that only their spaces can mark.
+ASCII_CELLS = st.lists(
+    st.one_of(st.none(), st.lists(st.sampled_from(["Kel", " ", "9", "."])).map("".join)),
+    max_size=30)
 
 
 def python_collapse(value):
@@ -24,7 +28,7 @@ def python_collapse(value):
 
 
 @settings(max_examples=300)
-@given(CELLS)
+@given(st.one_of(CELLS, ASCII_CELLS))
 def test_collapse_spaces_equals_python_split_join(cells):
     text = as_arrow_text(pd.Series(cells, dtype=object))
     assert collapse_spaces(text).to_pylist() == [python_collapse(cell) for cell in cells]
@@ -66,3 +70,17 @@ def test_route_follows_how_the_first_values_repeat():
 def test_mixed_cells_are_not_text():
     assert as_arrow_text(pd.Series(["a", 1.5], dtype=object)) is None
     assert as_arrow_text(pd.Series([1, 2])) is None
+
+
+@settings(max_examples=300)
+@given(st.one_of(CELLS, ASCII_CELLS), st.integers(0, 30),
+       st.sampled_from([pa.string(), pa.large_string()]))
+@example(["Kel  9", "Kel 9", "Kel 9 "], 1, pa.string())
+def test_the_byte_scan_marks_every_cell_the_pattern_marks(cells, cut, text_type):
+    whole = pa.array(cells, type=text_type)
+    for part in (whole, whole.slice(min(cut, len(cells)))):  # a slice starts at an offset
+        by_pattern = pc.fill_null(pc.match_substring_regex(part, arrow_text._NEEDS_COLLAPSE),
+                                  False).to_pylist()
+        by_bytes = arrow_text._may_need_collapse(part).to_pylist()
+        assert len(by_bytes) == len(part)
+        assert all(scan for scan, pattern in zip(by_bytes, by_pattern, strict=True) if pattern)
