@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -231,9 +232,12 @@ def _parse_numbers(
 
 
 def _parse_fields(
-    raw: RawRegistry, options: CleaningOptions
+    raw: RawRegistry, options: CleaningOptions, business_name: pd.Series
 ) -> tuple[pd.DataFrame, CellIssues]:
-    """Parse every field into its clean type, collecting an issue for each unreadable cell."""
+    """Parse every field into its clean type, collecting an issue for each unreadable cell.
+
+    ``business_name`` is the name column already cleaned (:func:`clean_text`).
+    """
     frame = raw.frame
     issues = CellIssues.empty()
     if raw.total_rows:
@@ -283,7 +287,7 @@ def _parse_fields(
         {
             "source_row": frame.index.to_numpy(dtype="int64"),
             "unit_id": clean_text(_column(frame, "unit_id")),
-            "business_name": clean_text(_column(frame, "business_name")),
+            "business_name": business_name,
             **{name: regions.regions[name] for name in regions.regions.columns},
             "kbli_code": kbli_code,
             "kbli_division": kbli_division,
@@ -407,12 +411,22 @@ def _tidy_issues(issues: CellIssues, total_rows: tuple[int, ...]) -> CellIssues:
     return CellIssues(kept.drop_duplicates(["row", "column", "reason_code"], ignore_index=True))
 
 
-def _flag_possible_duplicates(clean: pd.DataFrame) -> pd.Series:
-    """Same business name (folded), kelurahan and category under different unit_ids."""
-    # Names are folded once per distinct spelling, not once per row.
-    spelling, spellings = pd.factorize(clean["business_name"], use_na_sentinel=False)
+def _folded_name_codes(names: pd.Series) -> np.ndarray:
+    """A code per row, the same for names that fold alike (each spelling folded once)."""
+    spelling, spellings = pd.factorize(names, use_na_sentinel=False)
     folded_codes, _ = pd.factorize(fold_series(pd.Series(spellings)), use_na_sentinel=False)
-    key = folded_codes[spelling].astype("int64")
+    return folded_codes[spelling]
+
+
+def _flag_possible_duplicates(clean: pd.DataFrame, folded_names: np.ndarray | None = None
+                              ) -> pd.Series:
+    """Same business name (folded), kelurahan and category under different unit_ids.
+
+    ``folded_names``: :func:`_folded_name_codes` of the clean rows' names, when already known.
+    """
+    if folded_names is None:
+        folded_names = _folded_name_codes(clean["business_name"])
+    key = folded_names.astype("int64")
     for column in (clean["kelurahan_code"], clean["category_code"]):
         codes, uniques = pd.factorize(column, use_na_sentinel=False)
         key = key * (len(uniques) + 1) + codes  # at most rows x 31 x 7: far from overflowing
@@ -434,17 +448,23 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
     """
     options = options or CleaningOptions()
     max_year = resolve_max_year(options.max_year)
-    typed, issues = _parse_fields(raw, options)
-    issues = issues.extend(_schema_issues(typed, issues, options.min_year, max_year))
-    issues = _tidy_issues(issues, raw.total_rows)
-    issues = issues.extend(_duplicate_issues(typed, raw, ~typed.index.isin(issues.rows)))
+    business_name = clean_text(_column(raw.frame, "business_name"))
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        # Hashing every name (for the possible-duplicate flag) runs beside the parsing: Arrow
+        # lets go of the interpreter while it hashes, so a second core does it (A32).
+        folded_names = beside.submit(_folded_name_codes, business_name)
+        typed, issues = _parse_fields(raw, options, business_name)
+        issues = issues.extend(_schema_issues(typed, issues, options.min_year, max_year))
+        issues = _tidy_issues(issues, raw.total_rows)
+        issues = issues.extend(_duplicate_issues(typed, raw, ~typed.index.isin(issues.rows)))
 
-    quarantined = typed.index.isin(issues.rows)
-    clean = (typed.loc[~quarantined] if quarantined.any() else typed).reset_index(drop=True)
-    if quarantined.any():  # categories are the values the clean rows hold, nothing more
-        clean = clean.assign(**{name: without_unused_categories(clean[name])
-                                for name in CATEGORICAL_COLUMNS})
-    clean["is_possible_duplicate"] = _flag_possible_duplicates(clean)
+        quarantined = typed.index.isin(issues.rows)
+        clean = (typed.loc[~quarantined] if quarantined.any() else typed).reset_index(drop=True)
+        if quarantined.any():  # categories are the values the clean rows hold, nothing more
+            clean = clean.assign(**{name: without_unused_categories(clean[name])
+                                    for name in CATEGORICAL_COLUMNS})
+        clean["is_possible_duplicate"] = _flag_possible_duplicates(
+            clean, folded_names.result()[~quarantined])
     # Every row already passed every rule above (or was quarantined): what is left to check is
     # the table's shape (columns, order, types; no personal data), not each value a second time.
     validate_clean_registry(clean, max_year, values=False)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from ikm_analysis.cleaning import (
     _flag_possible_duplicates,
+    _folded_name_codes,
     _parse_kbli,
     _parse_kbli_distinct,
     parse_years,
@@ -61,6 +62,8 @@ def test_possible_duplicates_equal_pandas_duplicated_on_the_folded_key(rows):
     flagged = _flag_possible_duplicates(clean)
     assert flagged.index.equals(clean.index)
     assert flagged.tolist() == expected.duplicated(keep=False).tolist()
+    given_codes = _flag_possible_duplicates(clean, _folded_name_codes(clean["business_name"]))
+    pd.testing.assert_series_equal(given_codes, flagged)
 
 
 @given(st.lists(st.one_of(st.integers(0, 5), st.integers(0, 2**62)), max_size=40))

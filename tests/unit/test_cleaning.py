@@ -112,6 +112,19 @@ def test_same_name_place_and_category_under_two_ids_is_flagged_not_dropped():
     assert result.clean["is_possible_duplicate"].tolist() == [True, True, False]
 
 
+def test_possible_duplicates_are_among_the_clean_rows_only():
+    # Names are hashed for every row while the rows are parsed; quarantined rows must not count.
+    result = clean_registry(raw_of(
+        {"unit_id": "A1", "business_name": "Mebel Jaya"},
+        {"unit_id": "Q1", "business_name": "Kue Acil", "kelurahan": "Atlantis"},  # quarantined
+        {"unit_id": "B2", "business_name": "kue  acil"},
+        {"unit_id": "C3", "business_name": "MEBEL JAYA."},
+        {"unit_id": "D4", "business_name": "Kue Acil", "year_registered": "kemarin"},  # quarantined
+    ), OPTIONS)
+    assert result.clean["unit_id"].tolist() == ["A1", "B2", "C3"]
+    assert result.clean["is_possible_duplicate"].tolist() == [True, False, True]
+
+
 def test_category_is_derived_from_kbli_and_disagreement_is_flagged():
     result = clean_registry(raw_of(
         {"category": None},                                   # derived: pangan
