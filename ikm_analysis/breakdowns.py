@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
-from ikm_analysis.activity import is_active
+from ikm_analysis.activity import active_spans
 from ikm_analysis.reference import load_kecamatan, load_kelurahan, load_product_categories
 
 #: Columns of the clean table a breakdown may use, with the reference listing every key.
@@ -165,20 +166,36 @@ def count_units_with_change(
         [100.0, <NA>]
     """
     keys = keys_for(units, by, keys)
-    column = units[[by]]  # filter one column, not every column of a wide table
-    current = count_units(column[is_active(units, year, status_year)], by, keys)
-    previous = count_units(column[is_active(units, year - 1, status_year)], by, keys)
-    change = current["units"] - previous["units"]
-    base = previous["units"].astype("Float64")
+    start, end = active_spans(units, status_year)
+    codes, labels = _codes_and_labels(units[by])
+    counted = codes >= 0
+
+    def active_in(when: int) -> pd.Series:  # one counting pass, no filtered copy of the column
+        is_counted = counted & (start <= when) & (when < end)
+        per_label = np.bincount(codes[is_counted], minlength=len(labels))
+        per_key = pd.Series(per_label, index=labels).reindex(keys, fill_value=0)
+        return pd.Series(per_key.to_numpy(dtype="int64"))
+
+    current, previous = active_in(year), active_in(year - 1)
+    change = current - previous
+    base = previous.astype("Float64")
     change_percent = (change.astype("Float64") / base * 100).where(base > 0, pd.NA)
     return pd.DataFrame({
         by: keys,
-        "units_previous": previous["units"],
-        "units": current["units"],
-        "share_percent": current["share_percent"],
+        "units_previous": previous,
+        "units": current,
+        "share_percent": share_percent(current).to_numpy(),
         "change": change.astype("int64"),
         "change_percent": change_percent,
     })
+
+
+def _codes_and_labels(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes per row (-1 where missing) and the label of each code."""
+    if isinstance(column.dtype, pd.CategoricalDtype):  # codes already there: nothing to hash
+        return column.cat.codes.to_numpy(), pd.Index(column.cat.categories, dtype=object)
+    codes, labels = pd.factorize(column)
+    return codes, pd.Index(labels, dtype=object)
 
 
 def cross_count(
