@@ -192,3 +192,38 @@ def without_unused_categories(values: pd.Series) -> pd.Series:
     recoded = pd.Categorical.from_codes(new_code[codes], categories[is_used],
                                         ordered=values.cat.ordered)
     return pd.Series(recoded, index=values.index, name=values.name)
+
+
+def first_seen_codes(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes numbered in order of first appearance, and the position where each code is first.
+
+    The same as ``pandas.factorize(keys)[0]`` and ``numpy.unique(codes, return_index=True)[1]``.
+    Keys in a small range (pairs of kelurahan and kecamatan codes) need no hashing and no sort:
+    the first position of every key value comes from one ``minimum.at`` pass.
+
+    Args:
+        keys: Non-negative integers.
+
+    Returns:
+        ``(codes, first_positions)``: ``first_positions[k]`` is the first position of code k.
+
+    Example:
+        >>> codes, first = first_seen_codes(np.array([30, 4, 30, 7, 4]))
+        >>> codes.tolist(), first.tolist()
+        ([0, 1, 0, 2, 1], [0, 1, 3])
+    """
+    count = len(keys)
+    keys = np.asarray(keys, dtype=np.int64)
+    if count == 0:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    span = int(keys.max()) + 1
+    if span > 2 * count + 1024:  # a wide range: an array per key value would be mostly empty
+        codes, _ = pd.factorize(keys)
+        return codes, np.flatnonzero(first_occurrences(codes))
+    first_of_key = np.full(span, count, dtype=np.intp)
+    np.minimum.at(first_of_key, keys, np.arange(count, dtype=np.intp))
+    seen = np.flatnonzero(first_of_key < count)
+    in_order = seen[np.argsort(first_of_key[seen], kind="stable")]  # keys by first appearance
+    code_of_key = np.empty(span, dtype=np.intp)
+    code_of_key[in_order] = np.arange(len(in_order))
+    return code_of_key[keys], first_of_key[in_order]

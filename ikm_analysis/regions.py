@@ -22,7 +22,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from ikm_analysis.distinct import map_distinct
+from ikm_analysis.distinct import first_seen_codes, map_distinct
 from ikm_analysis.exceptions import ReferenceDataError
 from ikm_analysis.folding import fold_text
 from ikm_analysis.issues import CellIssues
@@ -148,8 +148,7 @@ def canonicalize_regions(
     """
     if kecamatan is not None:
         kecamatan = kecamatan.reindex(kelurahan.index)
-    pair = _pair_codes(kelurahan, kecamatan)
-    first = _first_positions(pair)
+    pair, first = first_seen_codes(_pair_keys(kelurahan, kecamatan))
     if len(first) == len(kelurahan):  # every pair distinct: nothing to share
         return _canonicalize_rows(kelurahan, kecamatan, extra_aliases)
     # A registry repeats 30 kelurahan over every row: resolve each distinct pair once, spread back.
@@ -162,20 +161,13 @@ def canonicalize_regions(
                                                kelurahan.index))
 
 
-def _pair_codes(kelurahan: pd.Series, kecamatan: pd.Series | None) -> np.ndarray:
-    """One code per row, equal for rows with the same (kelurahan, kecamatan) as written."""
+def _pair_keys(kelurahan: pd.Series, kecamatan: pd.Series | None) -> np.ndarray:
+    """One key per row, equal for rows with the same (kelurahan, kecamatan) as written."""
     kel_codes, _ = pd.factorize(kelurahan, use_na_sentinel=False)
     if kecamatan is None:
         return kel_codes
     kec_codes, _ = pd.factorize(kecamatan, use_na_sentinel=False)
-    combined = kel_codes.astype("int64") * (int(kec_codes.max(initial=0)) + 1) + kec_codes
-    return pd.factorize(combined)[0]
-
-
-def _first_positions(pair: np.ndarray) -> np.ndarray:
-    """Position of the first row of each pair code, in code order (codes number first seen)."""
-    _, first = np.unique(pair, return_index=True)
-    return first
+    return kel_codes.astype("int64") * (int(kec_codes.max(initial=0)) + 1) + kec_codes
 
 
 def _spread_issues(issues: CellIssues, representatives: pd.Index, pair: np.ndarray,

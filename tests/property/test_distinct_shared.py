@@ -15,6 +15,7 @@ from ikm_analysis.cleaning import (
 from ikm_analysis.distinct import (
     apply_distinct,
     first_occurrences,
+    first_seen_codes,
     occurs_more_than_once,
     without_unused_categories,
 )
@@ -93,3 +94,13 @@ def test_typed_year_columns_read_as_the_same_cells_as_objects(cells, dtype):
     plain = typed.dropna().astype(dtype.lower())  # numpy integers, no missing cells
     for fast, per_cell in zip(parse_years(plain), parse_years(plain.astype(object)), strict=True):
         pd.testing.assert_series_equal(fast, per_cell)
+
+
+@given(st.lists(st.one_of(st.integers(0, 40), st.integers(0, 10**9)), max_size=40))
+def test_first_seen_codes_equal_factorize_and_unique(keys):
+    # Small keys take the minimum.at route; keys up to 10**9 the factorize route.
+    keys = np.array(keys, dtype=np.int64)
+    codes, first = first_seen_codes(keys)
+    expected = pd.factorize(keys)[0]
+    assert codes.tolist() == expected.tolist()
+    assert first.tolist() == np.unique(expected, return_index=True)[1].tolist()
