@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -35,7 +36,8 @@ def category_from_kbli(
         mapping: Columns ``kbli_division`` and ``category_code``; the bundled one by default.
 
     Returns:
-        Category codes (``string``), missing where the division is missing or not mapped.
+        Category codes (categorical over the codes ``mapping`` can give), missing where the
+        division is missing or not mapped.
 
     Example:
         >>> category_from_kbli(pd.Series([13, 32], dtype="Int64")).tolist()
@@ -43,7 +45,20 @@ def category_from_kbli(
     """
     table = load_kbli_category_map() if mapping is None else mapping
     lookup = dict(zip(table["kbli_division"].astype(int), table["category_code"], strict=True))
-    return kbli_division.map(lookup).astype("string")
+    dtype = code_dtype(lookup.values())
+    (codes,) = apply_distinct(  # a few dozen divisions over millions of rows
+        kbli_division, lambda distinct: (distinct.map(lookup).astype(dtype),))
+    return codes
+
+
+def code_dtype(codes: Iterable[str]) -> pd.CategoricalDtype:
+    """A categorical dtype over the given category codes, sorted.
+
+    Example:
+        >>> code_dtype(["pangan", "kayu", "pangan"]).categories.tolist()
+        ['kayu', 'pangan']
+    """
+    return pd.CategoricalDtype(pd.Index(sorted(set(codes)), dtype="string"))
 
 
 @dataclass(frozen=True)
@@ -51,7 +66,8 @@ class StatedCategories:
     """Result of :func:`match_stated_categories`, aligned with the input.
 
     Attributes:
-        category_code: Canonical code, missing where empty or unknown.
+        category_code: Canonical code (categorical over the codes the tables can give),
+            missing where empty or unknown.
         is_unknown: ``True`` where a non-empty value matched no category.
     """
 
@@ -87,9 +103,11 @@ def match_stated_categories(
     lookup.update({fold_text(a): c for a, c in zip(alias_table["alias"],
                                                     alias_table["category_code"], strict=True)})
 
+    dtype = code_dtype(lookup.values())
+
     def on_distinct(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         folded = fold_series(distinct)
-        codes = folded.map(lookup).astype("string")
+        codes = folded.map(lookup).astype(dtype)
         return codes, ((folded != "") & codes.isna()).astype(bool)
 
     codes, is_unknown = apply_distinct(stated, on_distinct)  # six categories, millions of rows

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ikm_analysis.arrow_text import as_arrow_text, collapse_spaces, to_string_series
-from ikm_analysis.categories import category_from_kbli, match_stated_categories
+from ikm_analysis.categories import category_from_kbli, code_dtype, match_stated_categories
 from ikm_analysis.codes import STATUS_WORDS, YES_NO_WORDS
 from ikm_analysis.distinct import (
     apply_distinct,
@@ -282,7 +282,11 @@ def _parse_fields(
         )
         issues = issues.add(invalid, name, "invalid_number")
 
-    category_code = stated.category_code.fillna(from_kbli)
+    # Both as codes over the same categories: filling and comparing then work on small codes.
+    codes = code_dtype([*stated.category_code.cat.categories, *from_kbli.cat.categories])
+    stated_code = stated.category_code.cat.set_categories(codes.categories)
+    from_kbli = from_kbli.cat.set_categories(codes.categories)
+    category_code = without_unused_categories(stated_code.fillna(from_kbli))
     typed = pd.DataFrame(
         {
             "source_row": frame.index.to_numpy(dtype="int64"),
@@ -296,8 +300,7 @@ def _parse_fields(
                 stated.category_code.notna().to_numpy().astype("int8"),
                 pd.Index(["kbli", "stated"], dtype="string")), index=frame.index)),
             "is_category_kbli_mismatch": (
-                stated.category_code.notna() & from_kbli.notna()
-                & (stated.category_code != from_kbli)
+                stated_code.notna() & from_kbli.notna() & (stated_code != from_kbli)
             ).fillna(False).astype(bool),
             "year_registered": years,
             "year_closed": closed,

@@ -64,7 +64,9 @@ def apply_distinct(values: pd.Series, func: Callable[[pd.Series], tuple[pd.Serie
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     distinct = pd.Series(uniques, dtype=values.dtype)
-    return tuple(result.iloc[codes].set_axis(values.index) for result in func(distinct))
+    # Take the values only: ``result.iloc[codes]`` would take (and materialise) the index too.
+    return tuple(pd.Series(result.array.take(codes), index=values.index, name=result.name)
+                 for result in func(distinct))
 
 
 def first_occurrences(codes: np.ndarray) -> np.ndarray:
