@@ -19,7 +19,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -102,16 +102,32 @@ def active_spans(units: pd.DataFrame, status_year: int | None = None
     return start, end
 
 
-def _sorted_spans(units: pd.DataFrame, status_year: int | None
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    """Starts and ends, each sorted, of the units active in at least one year."""
+def _span_counters(units: pd.DataFrame, status_year: int | None
+                   ) -> tuple[Callable[[np.ndarray], np.ndarray], ...]:
+    """How many spans start, and how many end, in or before each year (ever-active units)."""
     start, end = active_spans(units, status_year)
     ever_active = start < end
-    return np.sort(start[ever_active]), np.sort(end[ever_active])
+    return _at_most_counter(start[ever_active]), _at_most_counter(end[ever_active])
 
 
-def _count_at_most(ordered: np.ndarray, years: np.ndarray) -> np.ndarray:
-    return np.searchsorted(ordered, years, side="right").astype("int64")
+def _at_most_counter(years: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+    """A function counting the ``years`` (whole numbers or ``inf``) at or before each year asked.
+
+    Years span decades, not millions of values: one histogram answers every question, where
+    sorting ten million years cost ten times as much.
+    """
+    finite = years[np.isfinite(years)]
+    if len(finite) == 0:
+        return lambda asked: np.zeros(len(asked), dtype="int64")
+    low = int(finite.min())
+    histogram = np.bincount((finite - low).astype(np.intp))
+    at_most = np.concatenate([[0], np.cumsum(histogram)]).astype("int64")
+
+    def count(asked: np.ndarray) -> np.ndarray:
+        positions = np.clip(np.asarray(asked, dtype="float64") - low + 1, 0, len(histogram))
+        return at_most[positions.astype(np.intp)]
+
+    return count
 
 
 def is_active(units: pd.DataFrame, year: int, status_year: int | None = None) -> pd.Series:
@@ -182,11 +198,11 @@ def active_counts_by_year(
         {2019: 1, 2020: 1, 2021: 1}
     """
     years = list(years)
-    starts, ends = _sorted_spans(units, status_year)
+    started, ended = _span_counters(units, status_year)
     wanted = np.array(years, dtype="float64")
     # Active in Y: start <= Y < end. Every span counted by the first term with end <= Y is
     # counted by it too, as start < end.
-    counts = _count_at_most(starts, wanted) - _count_at_most(ends, wanted)
+    counts = started(wanted) - ended(wanted)
     return pd.Series(counts, index=pd.Index(years, name="year"), name="active_units",
                      dtype="int64")
 
@@ -218,13 +234,13 @@ def flows_by_year(
         [2021, 2, 1, 1, 2]
     """
     years = np.array(list(years), dtype="int64")
-    starts, ends = _sorted_spans(units, status_year)
+    started, ended = _span_counters(units, status_year)
     now, before = years.astype("float64"), (years - 1).astype("float64")
     # For a span [start, end): it opens in Y when start == Y and closes in Y when end == Y.
     return pd.DataFrame({
         "year": years,
-        "active_previous": _count_at_most(starts, before) - _count_at_most(ends, before),
-        "opened": _count_at_most(starts, now) - _count_at_most(starts, before),
-        "closed": _count_at_most(ends, now) - _count_at_most(ends, before),
-        "active": _count_at_most(starts, now) - _count_at_most(ends, now),
+        "active_previous": started(before) - ended(before),
+        "opened": started(now) - started(before),
+        "closed": ended(now) - ended(before),
+        "active": started(now) - ended(now),
     }, dtype="int64")

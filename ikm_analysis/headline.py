@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ikm_analysis.activity import active_units, flows_by_year
+from ikm_analysis.activity import flows_by_year, is_active
 from ikm_analysis.growth import growth
 from ikm_analysis.sentra import sentra_by_kelurahan, sentra_coverage
 
@@ -47,9 +47,9 @@ def headline_figures(units: pd.DataFrame, year: int, status_year: int | None = N
     """
     flows = flows_by_year(units, [year], status_year).iloc[0]
     change = growth(int(flows["active_previous"]), int(flows["active"]))
-    needed = ["year_registered", "year_closed", "status", "kelurahan_code", "is_sentra_member",
-              "workers_count"]
-    active = active_units(units[needed], year, status_year)  # only the columns used below
+    # Only the columns used below are filtered, not every column of the table.
+    active = units[["kelurahan_code", "is_sentra_member", "workers_count"]][
+        is_active(units, year, status_year)]
     by_kelurahan = sentra_by_kelurahan(active)
     coverage = sentra_coverage(by_kelurahan)
     workers = active["workers_count"]
