@@ -67,9 +67,10 @@ def report_metrics(clean: pd.DataFrame) -> dict[str, object]:
     from ikm_analysis.economics import economic_summary
     from ikm_analysis.headline import headline_figures
     from ikm_analysis.sentra import sentra_by_kelurahan
+    from ikm_analysis.yearly_tables import ACTIVE_COLUMNS
 
     year = default_status_year(clean)
-    active = active_units(clean, year, year)
+    active = active_units(clean, year, year, columns=ACTIVE_COLUMNS)
     return {
         "year": year,
         "headline": headline_figures(clean, year, year),
@@ -81,6 +82,7 @@ def report_metrics(clean: pd.DataFrame) -> dict[str, object]:
         "by_kelurahan": sentra_by_kelurahan(active),
         "economics": economic_summary(active, "category_code",
                                       reference_keys("category_code")),
+        "economics_all": economic_summary(active),  # the economics table's total row
         "trend": active_counts_by_year(clean, range(year - 9, year + 1), year),
     }
 
@@ -118,6 +120,12 @@ def duckdb_metrics(clean: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
             sum(production_value_rp) as production_total,
             median(production_value_rp) as production_median from clean where {active}
             group by 1"""),
+        "economics_all": query(f"""select count(*) as units,
+            sum(workers_count) as workers_total, count(workers_count) as workers_reported,
+            median(workers_count) as workers_median, sum(investment_rp) as investment_total,
+            median(investment_rp) as investment_median,
+            sum(production_value_rp) as production_total,
+            median(production_value_rp) as production_median from clean where {active}"""),
         "flows": query(f"""select count(*) filter (where {active} and not {before}) as opened,
             count(*) filter (where {before} and not {active}) as closed from clean"""),
         "trend": query(" union all ".join(
@@ -149,6 +157,8 @@ def check_agreement(ours: dict[str, object], reference: dict[str, pd.DataFrame])
     economics = ours["economics"].set_index("category_code")
     same(economics["workers_total"],
          reference["economics"].set_index("category_code")["workers_total"], "workers")
+    same(ours["economics_all"]["workers_total"], reference["economics_all"]["workers_total"],
+         "workers in all")
     same(ours["trend"], reference["trend"].set_index("year")["active"], "active per year")
     flows = reference["flows"].iloc[0]
     if (ours["headline"]["opened"], ours["headline"]["closed"]) != (flows["opened"],

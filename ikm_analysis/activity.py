@@ -19,7 +19,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -154,26 +154,35 @@ def is_active(units: pd.DataFrame, year: int, status_year: int | None = None) ->
     return pd.Series((start <= year) & (year < end), index=units.index)
 
 
-def active_units(units: pd.DataFrame, year: int, status_year: int | None = None) -> pd.DataFrame:
+def active_units(units: pd.DataFrame, year: int, status_year: int | None = None,
+                 columns: Sequence[str] | None = None) -> pd.DataFrame:
     """The units active at the end of ``year`` (see :func:`is_active`).
 
     Args:
         units: The clean registry table.
         year: The year.
         status_year: Year the ``status`` column describes.
+        columns: The columns to keep; all when ``None``. Keeping only those a calculation
+            reads spares copying the rest (at 10M rows the text columns alone are about 1 GB).
 
     Returns:
         The matching rows of ``units``.
+
+    Raises:
+        KeyError: A column in ``columns`` is not in ``units``.
 
     Example:
         >>> import pandas as pd
         >>> units = pd.DataFrame({"year_registered": pd.array([2019, 2023], dtype="Int64"),
         ...                       "year_closed": pd.array([None, None], dtype="Int64"),
-        ...                       "status": ["aktif", "aktif"]})
+        ...                       "status": ["aktif", "aktif"], "k": ["a", "b"]})
         >>> len(active_units(units, 2020))
         1
+        >>> active_units(units, 2024, columns=["k"])["k"].tolist()
+        ['a', 'b']
     """
-    return units[is_active(units, year, status_year)]
+    mask = is_active(units, year, status_year)
+    return (units if columns is None else units[list(columns)])[mask]
 
 
 def active_counts_by_year(

@@ -26,7 +26,7 @@ import pandas as pd
 from ikm_analysis.breakdowns import count_units_with_change, cross_count
 from ikm_analysis.disclosure import suppress_small_cells, suppress_small_counts
 from ikm_analysis.display import format_value, format_values, html_table, note_html
-from ikm_analysis.economics import economic_summary
+from ikm_analysis.economics import MEASURES, economic_summary
 from ikm_analysis.growth import growth
 from ikm_analysis.issues import REASONS, describe_reason
 from ikm_analysis.registry import ProcessedRegistry
@@ -35,6 +35,10 @@ from ikm_analysis.report_text import category_labels, kecamatan_labels, text
 from ikm_analysis.sentra import sentra_by_kelurahan
 
 TOTAL = "__total__"
+#: The columns :func:`cross_table`, :func:`kelurahan_table` and :func:`economics_table` read
+#: from the active units (``active_units(..., columns=ACTIVE_COLUMNS)``).
+ACTIVE_COLUMNS = ("category_code", "kecamatan_code", "kelurahan_code", "is_sentra_member",
+                  *MEASURES)
 RUPIAH_MILLION = 1_000_000
 
 

@@ -89,3 +89,13 @@ def test_flow_identity_and_counts_hold_for_any_registry(rows, status_year):
     counts = active_counts_by_year(units, range(2011, 2026), status_year=status_year)
     assert flows["active"].tolist() == counts.tolist()
     assert (flows["active"] <= len(units)).all()
+
+
+def test_active_units_keep_only_the_columns_asked_for():
+    units = pd.DataFrame({"year_registered": pd.array([2019, 2023], dtype="Int64"),
+                          "year_closed": pd.array([None, None], dtype="Int64"),
+                          "status": ["aktif", "aktif"], "k": ["a", "b"], "name": ["x", "y"]})
+    narrow = active_units(units, 2020, columns=["k"])
+    pd.testing.assert_frame_equal(narrow, active_units(units, 2020)[["k"]])
+    with pytest.raises(KeyError):
+        active_units(units, 2020, columns=["nothing"])
