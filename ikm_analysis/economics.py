@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from ikm_analysis.breakdowns import keys_for
@@ -70,7 +71,9 @@ def economic_summary(
     """
     group = by if by is not None else "_all"
     if by is None:
-        frame = units[list(MEASURES)].assign(**{group: "all"})
+        # One category for every row: grouping by its codes hashes nothing (text would).
+        every_row = pd.Categorical.from_codes(np.zeros(len(units), dtype="int8"), ["all"])
+        frame = units[list(MEASURES)].assign(**{group: every_row})
         keys = ["all"]
     else:
         keys = keys_for(units, by, keys)

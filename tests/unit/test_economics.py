@@ -54,3 +54,14 @@ def test_units_per_1000_residents():
 def test_units_outside_the_keys_are_an_error_not_a_silent_drop():
     with pytest.raises(ValueError, match=r"62\.71\.03"):
         economic_summary(UNITS, "kecamatan_code", ["62.71.01"])
+
+
+@pytest.mark.parametrize("rows", [0, 1, 5])
+def test_the_overall_row_equals_one_group_holding_every_unit(rows):
+    units = pd.DataFrame({
+        "workers_count": pd.array([2, None, 4, 1, 7][:rows], dtype="Int64"),
+        "investment_rp": pd.array([1e6, None, 5e6, 2.5e6, None][:rows], dtype="Float64"),
+        "production_value_rp": pd.array([None, 3e6, 1e6, 4e6, 2e6][:rows], dtype="Float64")})
+    one_group = economic_summary(units.assign(g="all"), "g", ["all"], min_reported=2)
+    pd.testing.assert_frame_equal(economic_summary(units, min_reported=2),
+                                  one_group.drop(columns="g"))
