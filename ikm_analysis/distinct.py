@@ -186,7 +186,11 @@ def without_unused_categories(values: pd.Series) -> pd.Series:
     """
     codes = values.cat.codes.to_numpy()
     categories = values.cat.categories
-    is_used = np.bincount(codes + 1, minlength=len(categories) + 1)[1:] > 0
+    if len(categories) <= 16:  # a pass per category over the small codes, no temporary counts
+        is_used = np.array([bool((codes == code).any()) for code in range(len(categories))],
+                           dtype=bool)
+    else:
+        is_used = np.bincount(codes + 1, minlength=len(categories) + 1)[1:] > 0
     if is_used.all():
         return values
     # new code of each old code, and -1 (missing) for code -1, found at the last position
