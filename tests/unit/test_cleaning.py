@@ -210,3 +210,15 @@ def test_every_row_ends_up_clean_or_quarantined_exactly_once(raw):
     assert clean_rows | quarantined == set(raw.frame.index)
     assert result.rows_clean + result.rows_quarantined == result.rows_in == len(raw.frame)
     validate_clean_registry(result.clean, max_year=2024)
+
+
+def test_typed_whole_numbers_clean_like_the_same_numbers_written_out():
+    rows = [{"unit_id": "A1", "workers_count": "3"}, {"unit_id": "B2", "workers_count": None},
+            {"unit_id": "C3", "workers_count": "-2"}, {"unit_id": "D4", "workers_count": "0"}]
+    written = raw_of(*rows)
+    typed = raw_of(*rows)
+    typed.frame["workers_count"] = pd.array([3, None, -2, 0], dtype="Int64")
+    from_text, from_integers = clean_registry(written, OPTIONS), clean_registry(typed, OPTIONS)
+    pd.testing.assert_frame_equal(from_integers.clean, from_text.clean)
+    pd.testing.assert_frame_equal(from_integers.issues.frame, from_text.issues.frame)
+    assert reasons(from_integers) == [(4, "workers_count", "negative_value")]
