@@ -433,19 +433,32 @@ def _folded_name_codes(names: pd.Series) -> np.ndarray:
     return folded_codes[spelling]
 
 
-def _flag_possible_duplicates(clean: pd.DataFrame, folded_names: np.ndarray | None = None
+def _name_place_keys(units: pd.DataFrame, folded_names: np.ndarray) -> np.ndarray:
+    """A key per row, equal for rows with the same folded name, kelurahan and category.
+
+    ``folded_names``: :func:`_folded_name_codes` of the rows' names.
+    """
+    key = folded_names.astype("int64")
+    for name in ("kelurahan_code", "category_code"):
+        column = units[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):  # its codes: nothing to hash
+            codes, count = column.cat.codes.to_numpy(), len(column.cat.categories)
+        else:
+            codes, uniques = pd.factorize(column)
+            count = len(uniques)
+        key = key * (count + 1) + (codes + 1)  # missing is 0; at most rows x 31 x 7
+    return key
+
+
+def _flag_possible_duplicates(clean: pd.DataFrame, keys: np.ndarray | None = None
                               ) -> pd.Series:
     """Same business name (folded), kelurahan and category under different unit_ids.
 
-    ``folded_names``: :func:`_folded_name_codes` of the clean rows' names, when already known.
+    ``keys``: :func:`_name_place_keys` of the clean rows, when already known.
     """
-    if folded_names is None:
-        folded_names = _folded_name_codes(clean["business_name"])
-    key = folded_names.astype("int64")
-    for column in (clean["kelurahan_code"], clean["category_code"]):
-        codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        key = key * (len(uniques) + 1) + codes  # at most rows x 31 x 7: far from overflowing
-    return pd.Series(occurs_more_than_once(key), index=clean.index)
+    if keys is None:
+        keys = _name_place_keys(clean, _folded_name_codes(clean["business_name"]))
+    return pd.Series(occurs_more_than_once(keys), index=clean.index)
 
 
 def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> CleaningResult:
@@ -469,6 +482,9 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
         # lets go of the interpreter while it hashes, so a second core does it (A32).
         folded_names = beside.submit(_folded_name_codes, business_name)
         typed, issues = _parse_fields(raw, options, business_name)
+        # Then the keys of the flag, while the rules are checked (one worker: jobs in order).
+        name_place_keys = beside.submit(
+            lambda: _name_place_keys(typed, folded_names.result()))
         issues = issues.extend(_schema_issues(typed, issues, options.min_year, max_year))
         issues = _tidy_issues(issues, raw.total_rows)
         issues = issues.extend(_duplicate_issues(typed, raw, ~typed.index.isin(issues.rows)))
@@ -478,8 +494,9 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
         if quarantined.any():  # categories are the values the clean rows hold, nothing more
             clean = clean.assign(**{name: without_unused_categories(clean[name])
                                     for name in CATEGORICAL_COLUMNS})
+        keys = name_place_keys.result()
         clean["is_possible_duplicate"] = _flag_possible_duplicates(
-            clean, folded_names.result()[~quarantined])
+            clean, keys[~quarantined] if quarantined.any() else keys)
     # Every row already passed every rule above (or was quarantined): what is left to check is
     # the table's shape (columns, order, types; no personal data), not each value a second time.
     validate_clean_registry(clean, max_year, values=False)

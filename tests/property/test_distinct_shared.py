@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from ikm_analysis.cleaning import (
     _flag_possible_duplicates,
     _folded_name_codes,
+    _name_place_keys,
     _parse_kbli,
     _parse_kbli_distinct,
     parse_years,
@@ -54,16 +55,19 @@ PLACES = st.sampled_from(["62.71.03.1002", "62.71.01.1001"])
 CATEGORIES = st.sampled_from(["pangan", "kayu"])
 
 
-@given(st.lists(st.tuples(NAMES, PLACES, CATEGORIES), max_size=30))
-def test_possible_duplicates_equal_pandas_duplicated_on_the_folded_key(rows):
+@given(st.lists(st.tuples(NAMES, st.one_of(st.none(), PLACES), CATEGORIES), max_size=30),
+       st.sampled_from(["string", "category"]))
+def test_possible_duplicates_equal_pandas_duplicated_on_the_folded_key(rows, codes_dtype):
     clean = pd.DataFrame(rows, columns=["business_name", "kelurahan_code", "category_code"],
                          dtype="string", index=pd.RangeIndex(3, 3 + len(rows)))
+    clean = clean.astype({"kelurahan_code": codes_dtype, "category_code": codes_dtype})
     expected = pd.DataFrame({"name": fold_series(clean["business_name"]),
                              "kel": clean["kelurahan_code"], "cat": clean["category_code"]})
     flagged = _flag_possible_duplicates(clean)
     assert flagged.index.equals(clean.index)
     assert flagged.tolist() == expected.duplicated(keep=False).tolist()
-    given_codes = _flag_possible_duplicates(clean, _folded_name_codes(clean["business_name"]))
+    given_codes = _flag_possible_duplicates(
+        clean, _name_place_keys(clean, _folded_name_codes(clean["business_name"])))
     pd.testing.assert_series_equal(given_codes, flagged)
 
 
