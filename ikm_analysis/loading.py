@@ -359,7 +359,7 @@ def _read_parquet(path: Path) -> RawRegistry:
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="source_row")
     registry = RawRegistry(frame, path, None, None, header.headers, header.scales,
                            header.ignored, deferred=deferred, file_stamp=stamp)
-    blank_mask = frame.isna().all(axis=1)
+    blank_mask = _all_cells_missing(frame)
     if deferred and blank_mask.any():  # blank so far; blank only if the personal cells are too
         personal = registry.cells(frame.index[blank_mask], list(deferred))
         blank_mask[personal.index] = personal.isna().all(axis=1).to_numpy()
@@ -367,6 +367,20 @@ def _read_parquet(path: Path) -> RawRegistry:
     if blank:  # copying every column only when there is something to drop
         registry = replace(registry, frame=frame.loc[~blank_mask], blank_rows=blank)
     return registry
+
+
+def _all_cells_missing(frame: pd.DataFrame) -> pd.Series:
+    """Rows whose every cell is missing; column by column, stopping when no row is left.
+
+    A registry's first column (the unit number) is rarely empty, so this usually reads one
+    column instead of building a missing-mask of the whole table.
+    """
+    is_blank = np.ones(len(frame), dtype=bool)
+    for position in range(frame.shape[1]):
+        if not is_blank.any():
+            break
+        is_blank &= frame.iloc[:, position].isna().to_numpy()
+    return pd.Series(is_blank, index=frame.index)
 
 
 def _read_parquet_rows(

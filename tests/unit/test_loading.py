@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from ikm_analysis.columns import COLUMNS_BY_NAME
 from ikm_analysis.exceptions import InputFileError, MissingColumnsError
-from ikm_analysis.loading import read_registry
+from ikm_analysis.loading import _all_cells_missing, read_registry
 
 HEADER = "ID;Nama Usaha;Kel.;KBLI;Tahun;Status"
 
@@ -211,3 +211,11 @@ def test_csv_cells_survive_any_layout(tmp_path, export):
     assert raw.blank_rows == len(rows) - len(non_blank)
     for number, row in non_blank:
         assert raw.frame.loc[number, list(headers)].tolist() == row
+
+
+@given(st.lists(st.lists(st.one_of(st.none(), st.just("x")), min_size=3, max_size=3),
+                max_size=12))
+def test_all_cells_missing_equals_pandas(rows):
+    frame = pd.DataFrame(rows, columns=["a", "b", "c"], dtype=object,
+                         index=pd.RangeIndex(2, 2 + len(rows)))
+    pd.testing.assert_series_equal(_all_cells_missing(frame), frame.isna().all(axis=1))
