@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ikm_analysis.activity import active_spans
+from ikm_analysis.distinct import without_unused_categories
 from ikm_analysis.reference import load_kecamatan, load_kelurahan, load_product_categories
 
 #: Columns of the clean table a breakdown may use, with the reference listing every key.
@@ -99,9 +100,18 @@ def keys_for(units: pd.DataFrame, column: str, keys: Sequence[str] | None) -> li
     """
     if column not in units.columns:
         raise KeyError(f"the units table has no column {column!r}")
+    values = units[column]
+    if isinstance(values.dtype, pd.CategoricalDtype):  # read the categories, not every row
+        if keys is None:
+            return sorted(without_unused_categories(values).cat.categories.tolist())
+        listed = set(keys)
+        outside = [value for value in values.cat.categories.tolist() if value not in listed]
+        if not outside:
+            return list(keys)
+        values = values[values.isin(outside)]  # only the rows that may hold an unknown value
     if keys is None:
-        return sorted(units[column].dropna().unique().tolist())
-    unknown = set(units[column].dropna().unique().tolist()) - set(keys)
+        return sorted(values.dropna().unique().tolist())
+    unknown = set(values.dropna().unique().tolist()) - set(keys)
     if unknown:
         raise ValueError(f"{column} has values outside the keys given: {sorted(unknown)}")
     return list(keys)

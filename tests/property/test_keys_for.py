@@ -1,0 +1,34 @@
+"""The keys of a breakdown are the same read from a categorical's categories or from its rows."""
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ikm_analysis.breakdowns import keys_for
+
+VALUES = st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "c"])), max_size=20)
+CATEGORIES = st.lists(st.sampled_from(["a", "b", "c", "d"]), unique=True)
+KEYS = st.one_of(st.none(), st.lists(st.sampled_from(["a", "b", "c", "d"]), unique=True))
+
+
+def outcome(units, keys):
+    try:
+        return keys_for(units, "k", keys)
+    except ValueError as error:
+        return str(error)
+
+
+@given(VALUES, CATEGORIES, KEYS)
+def test_categorical_and_text_columns_give_the_same_keys(values, extra, keys):
+    categories = sorted({value for value in values if value is not None} | set(extra))
+    as_text = pd.DataFrame({"k": pd.Series(values, dtype=object)})
+    as_codes = pd.DataFrame({"k": pd.Categorical(values, categories=categories)})
+    assert outcome(as_codes, keys) == outcome(as_text, keys)
+
+
+def test_an_unlisted_value_is_an_error_even_when_only_categories_name_it():
+    units = pd.DataFrame({"k": pd.Categorical(["a", "c"], categories=["a", "b", "c"])})
+    assert keys_for(units, "k", ["a", "c"]) == ["a", "c"]  # "b" is a category, not a value
+    with pytest.raises(ValueError, match="'c'"):
+        keys_for(units, "k", ["a", "b"])
