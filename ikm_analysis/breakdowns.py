@@ -235,9 +235,14 @@ def cross_count(
     """
     row_keys = keys_for(units, rows, row_keys)
     column_keys = keys_for(units, columns, column_keys)
-    # Grouped counts, not pd.crosstab: crosstab walks categorical columns value by value.
-    pairs = units.groupby([rows, columns], observed=True, sort=False).size()
-    table = pairs.unstack(fill_value=0) if len(pairs) else pd.DataFrame()  # noqa: PD010 (counts)
+    # One count of pair codes (categorical codes need no hashing), not a grouping.
+    row_codes, row_labels = _codes_and_labels(units[rows])
+    column_codes, column_labels = _codes_and_labels(units[columns])
+    both = (row_codes >= 0) & (column_codes >= 0)  # a missing key counts nowhere
+    pair_codes = row_codes[both].astype(np.int64) * len(column_labels) + column_codes[both]
+    counts = np.bincount(pair_codes, minlength=len(row_labels) * len(column_labels))
+    table = pd.DataFrame(counts.reshape(len(row_labels), len(column_labels)),
+                         index=row_labels, columns=column_labels)
     table = table.reindex(index=row_keys, columns=column_keys, fill_value=0).astype("int64")
     table.index.name, table.columns.name = rows, columns
     return table
