@@ -284,9 +284,12 @@ def _print_ratios(results: list[dict[str, object]]) -> None:
     path_seconds = {}
     for units, stages in by_size.items():
         if "duckdb aggregations" in stages:
-            ratio = stages["report metrics"] / max(stages["duckdb aggregations"], 1e-9)
-            print(f"{units:,} units: report metrics / DuckDB aggregations = {ratio:.1f}x")
+            duckdb = max(stages["duckdb aggregations"], 1e-9)
+            print(f"{units:,} units: report metrics / DuckDB aggregations = "
+                  f"{stages['report metrics'] / duckdb:.1f}x")
             path_seconds[units] = sum(stages[name] for name in PATH_STAGES)
+            print(f"{units:,} units: load + clean + metrics / DuckDB aggregations = "
+                  f"{path_seconds[units] / duckdb:.2f}x")
     sizes = sorted(path_seconds)
     for small, large in itertools.pairwise(sizes):
         growth = path_seconds[large] / max(path_seconds[small], 1e-9)

@@ -18,6 +18,7 @@ def test_report_path_runs_every_stage_and_agrees_with_duckdb(capsys):
     output = capsys.readouterr().out
     assert "| units | stage |" in output
     assert "report metrics / DuckDB aggregations" in output
+    assert "load + clean + metrics / DuckDB aggregations" in output
     assert "600 -> 1,200 units (2x): load + clean + metrics" in output
 
 
