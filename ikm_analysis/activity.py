@@ -53,10 +53,11 @@ def default_status_year(units: pd.DataFrame) -> int:
         2024
     """
     _check_columns(units)
-    latest = pd.concat([units["year_registered"], units["year_closed"]]).max()
-    if pd.isna(latest):
+    latest = [year for year in (units["year_registered"].max(), units["year_closed"].max())
+              if not pd.isna(year)]  # two maxima, not a concatenated copy of both columns
+    if not latest:
         raise ValueError("the registry has no registration or closing year")
-    return int(latest)
+    return int(max(latest))
 
 
 def _status_year(units: pd.DataFrame, status_year: int | None) -> int | None:

@@ -99,3 +99,15 @@ def test_active_units_keep_only_the_columns_asked_for():
     pd.testing.assert_frame_equal(narrow, active_units(units, 2020)[["k"]])
     with pytest.raises(KeyError):
         active_units(units, 2020, columns=["nothing"])
+
+
+@pytest.mark.parametrize(
+    ("registered", "closed", "expected"),
+    [([2019, None], [None, None], 2019), ([None, None], [2022, None], 2022),
+     ([2019, 2023], [2021, None], 2023)],
+)
+def test_status_year_is_the_latest_year_of_either_column(registered, closed, expected):
+    units = pd.DataFrame({"year_registered": pd.array(registered, dtype="Int64"),
+                          "year_closed": pd.array(closed, dtype="Int64"),
+                          "status": ["aktif", "aktif"]})
+    assert default_status_year(units) == expected
