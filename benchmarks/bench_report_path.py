@@ -64,7 +64,7 @@ def report_metrics(clean: pd.DataFrame) -> dict[str, object]:
     """Every metric the yearly report shows, for the status year (what the notebook computes)."""
     from ikm_analysis.activity import active_counts_by_year, active_units, default_status_year
     from ikm_analysis.breakdowns import count_units_with_change, cross_count, reference_keys
-    from ikm_analysis.economics import economic_summary
+    from ikm_analysis.economics import economic_summaries
     from ikm_analysis.headline import headline_figures
     from ikm_analysis.sentra import sentra_by_kelurahan
     from ikm_analysis.yearly_tables import ACTIVE_COLUMNS
@@ -80,9 +80,9 @@ def report_metrics(clean: pd.DataFrame) -> dict[str, object]:
                                                 reference_keys("kecamatan_code"), year),
         "cross": cross_count(active, "category_code", "kecamatan_code"),
         "by_kelurahan": sentra_by_kelurahan(active),
-        "economics": economic_summary(active, "category_code",
-                                      reference_keys("category_code")),
-        "economics_all": economic_summary(active),  # the economics table's total row
+        # per category and the total row, as the economics table computes them
+        **dict(zip(("economics", "economics_all"), economic_summaries(
+            active, "category_code", reference_keys("category_code")), strict=True)),
         "trend": active_counts_by_year(clean, range(year - 9, year + 1), year),
     }
 

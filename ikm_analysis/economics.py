@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -91,6 +92,42 @@ def economic_summary(
         result[f"{name}_median"] = median.where(result[f"{name}_reported"] >= min_reported)
     result = result.reset_index()
     return result.drop(columns=group) if by is None else result
+
+
+def economic_summaries(
+    units: pd.DataFrame,
+    by: str,
+    keys: Sequence[str] | None = None,
+    min_reported: int = DEFAULT_THRESHOLD,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`economic_summary` per group of ``by`` and of all units, computed side by side.
+
+    A table that shows both (groups and a total row) gets them here in about the time of one:
+    pandas' grouped sums and medians let go of the interpreter, so the summary of all units runs
+    in a second thread on a second core (A32). The results are those of the two calls.
+
+    Args:
+        units: A units table (e.g. the active units of a year).
+        by: Column to group by.
+        keys: Every group key to list, in order; the observed values, sorted, when ``None``.
+        min_reported: Fewest reporting units for which a median is shown.
+
+    Returns:
+        ``(per_group, overall)`` as :func:`economic_summary` returns them.
+
+    Example:
+        >>> import pandas as pd
+        >>> units = pd.DataFrame({"k": ["a", "b"], "workers_count": pd.array([1, 3], dtype="Int64"),
+        ...     "investment_rp": pd.array([None, None], dtype="Float64"),
+        ...     "production_value_rp": pd.array([2.0, 4.0], dtype="Float64")})
+        >>> per_group, overall = economic_summaries(units, "k", min_reported=1)
+        >>> per_group["workers_total"].tolist(), int(overall.loc[0, "workers_total"])
+        ([1, 3], 4)
+    """
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        overall = beside.submit(economic_summary, units, None, None, min_reported)
+        per_group = economic_summary(units, by, keys, min_reported)
+        return per_group, overall.result()
 
 
 def per_1000_residents(counts: pd.Series, population: Mapping[str, float] | pd.Series) -> pd.Series:

@@ -26,7 +26,7 @@ import pandas as pd
 from ikm_analysis.breakdowns import count_units_with_change, cross_count
 from ikm_analysis.disclosure import suppress_small_cells, suppress_small_counts
 from ikm_analysis.display import format_value, format_values, html_table, note_html
-from ikm_analysis.economics import MEASURES, economic_summary
+from ikm_analysis.economics import MEASURES, economic_summaries
 from ikm_analysis.growth import growth
 from ikm_analysis.issues import REASONS, describe_reason
 from ikm_analysis.registry import ProcessedRegistry
@@ -265,8 +265,9 @@ def economics_table(active: pd.DataFrame, min_cell: int = 3, lang: str = "id") -
         lang: ``"id"`` or ``"en"``.
     """
     categories = category_labels(lang)
-    summary = economic_summary(active, "category_code", list(categories),
-                               min_reported=min_cell).set_index("category_code")
+    summary, overall = economic_summaries(active, "category_code", list(categories),
+                                          min_reported=min_cell)
+    summary = summary.set_index("category_code")
     values = pd.DataFrame(index=[*summary.index, TOTAL])
     hidden: dict[str, pd.Series] = {}
     for measure, scale in (("workers", 1), ("investment_rp", RUPIAH_MILLION),
@@ -276,7 +277,7 @@ def economics_table(active: pd.DataFrame, min_cell: int = 3, lang: str = "id") -
             contributors=summary[f"{measure}_reported"])
         values[f"{measure}_total"] = result.masked()[f"{measure}_total"]
         hidden[measure] = result.is_suppressed[f"{measure}_total"]
-    overall = economic_summary(active, min_reported=min_cell).iloc[0]
+    overall = overall.iloc[0]
     values["workers_reported"] = pd.concat([summary["workers_reported"], pd.Series(
         [overall["workers_reported"]], index=[TOTAL])]).astype("Int64")
     values["workers_median"] = pd.concat([summary["workers_median"], pd.Series(

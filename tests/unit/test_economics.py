@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from ikm_analysis.economics import economic_summary, per_1000_residents
+from ikm_analysis.economics import economic_summaries, economic_summary, per_1000_residents
 
 UNITS = pd.DataFrame({
     "kecamatan_code": ["62.71.01", "62.71.01", "62.71.01", "62.71.03"],
@@ -65,3 +65,13 @@ def test_the_overall_row_equals_one_group_holding_every_unit(rows):
     one_group = economic_summary(units.assign(g="all"), "g", ["all"], min_reported=2)
     pd.testing.assert_frame_equal(economic_summary(units, min_reported=2),
                                   one_group.drop(columns="g"))
+
+
+def test_summaries_side_by_side_equal_the_two_calls():
+    keys = ["62.71.01", "62.71.02", "62.71.03"]
+    per_group, overall = economic_summaries(UNITS, "kecamatan_code", keys, min_reported=1)
+    pd.testing.assert_frame_equal(
+        per_group, economic_summary(UNITS, "kecamatan_code", keys, min_reported=1))
+    pd.testing.assert_frame_equal(overall, economic_summary(UNITS, min_reported=1))
+    with pytest.raises(ValueError):  # an error of either call reaches the caller
+        economic_summaries(UNITS, "kecamatan_code", ["62.71.01"])
