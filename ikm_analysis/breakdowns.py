@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ikm_analysis.activity import active_spans
-from ikm_analysis.distinct import without_unused_categories
+from ikm_analysis.distinct import codes_and_labels, without_unused_categories
 from ikm_analysis.reference import load_kecamatan, load_kelurahan, load_product_categories
 
 #: Columns of the clean table a breakdown may use, with the reference listing every key.
@@ -177,7 +177,7 @@ def count_units_with_change(
     """
     keys = keys_for(units, by, keys)
     start, end = active_spans(units, status_year)
-    codes, labels = _codes_and_labels(units[by])
+    codes, labels = codes_and_labels(units[by])
     counted = codes >= 0
 
     def active_in(when: int) -> pd.Series:  # one counting pass, no filtered copy of the column
@@ -198,14 +198,6 @@ def count_units_with_change(
         "change": change.astype("int64"),
         "change_percent": change_percent,
     })
-
-
-def _codes_and_labels(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """Integer codes per row (-1 where missing) and the label of each code."""
-    if isinstance(column.dtype, pd.CategoricalDtype):  # codes already there: nothing to hash
-        return column.cat.codes.to_numpy(), pd.Index(column.cat.categories, dtype=object)
-    codes, labels = pd.factorize(column)
-    return codes, pd.Index(labels, dtype=object)
 
 
 def cross_count(
@@ -236,8 +228,8 @@ def cross_count(
     row_keys = keys_for(units, rows, row_keys)
     column_keys = keys_for(units, columns, column_keys)
     # One count of pair codes (categorical codes need no hashing), not a grouping.
-    row_codes, row_labels = _codes_and_labels(units[rows])
-    column_codes, column_labels = _codes_and_labels(units[columns])
+    row_codes, row_labels = codes_and_labels(units[rows])
+    column_codes, column_labels = codes_and_labels(units[columns])
     both = (row_codes >= 0) & (column_codes >= 0)  # a missing key counts nowhere
     pair_codes = row_codes[both].astype(np.int64) * len(column_labels) + column_codes[both]
     counts = np.bincount(pair_codes, minlength=len(row_labels) * len(column_labels))

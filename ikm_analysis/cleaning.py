@@ -39,6 +39,7 @@ from ikm_analysis.categories import category_from_kbli, code_dtype, match_stated
 from ikm_analysis.codes import STATUS_WORDS, YES_NO_WORDS
 from ikm_analysis.distinct import (
     apply_distinct,
+    codes_and_labels,
     earlier_repeats,
     map_distinct,
     occurs_more_than_once,
@@ -440,13 +441,8 @@ def _name_place_keys(units: pd.DataFrame, folded_names: np.ndarray) -> np.ndarra
     """
     key = folded_names.astype("int64")
     for name in ("kelurahan_code", "category_code"):
-        column = units[name]
-        if isinstance(column.dtype, pd.CategoricalDtype):  # its codes: nothing to hash
-            codes, count = column.cat.codes.to_numpy(), len(column.cat.categories)
-        else:
-            codes, uniques = pd.factorize(column)
-            count = len(uniques)
-        key = key * (count + 1) + (codes + 1)  # missing is 0; at most rows x 31 x 7
+        codes, labels = codes_and_labels(units[name])  # categorical: its codes, no hashing
+        key = key * (len(labels) + 1) + (codes + 1)  # missing is 0; at most rows x 31 x 7
     return key
 
 

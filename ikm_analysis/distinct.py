@@ -233,3 +233,19 @@ def first_seen_codes(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     code_of_key = np.empty(span, dtype=np.intp)
     code_of_key[in_order] = np.arange(len(in_order))
     return code_of_key[keys], first_of_key[in_order]
+
+
+def codes_and_labels(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes per row (-1 where missing) and the label of each code.
+
+    A categorical column gives its own codes, with nothing to hash; any other is factorised.
+
+    Example:
+        >>> codes, labels = codes_and_labels(pd.Series(["b", None, "b", "a"]))
+        >>> codes.tolist(), labels.tolist()
+        ([0, -1, 0, 1], ['b', 'a'])
+    """
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy(), pd.Index(column.cat.categories, dtype=object)
+    codes, labels = pd.factorize(column)
+    return codes, pd.Index(labels, dtype=object)
