@@ -114,8 +114,8 @@ def _span_counters(units: pd.DataFrame, status_year: int | None
 def _at_most_counter(years: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
     """A function counting the ``years`` (whole numbers or ``inf``) at or before each year asked.
 
-    Years span decades, not millions of values: one histogram answers every question, where
-    sorting ten million years cost ten times as much.
+    Years span decades, not millions of values: one histogram of them answers every question,
+    with no sort of ten million years.
     """
     finite = years[np.isfinite(years)]
     if len(finite) == 0:

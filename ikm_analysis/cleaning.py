@@ -442,7 +442,7 @@ def _name_place_keys(units: pd.DataFrame, folded_names: np.ndarray) -> np.ndarra
     key = folded_names.astype("int64")
     for name in ("kelurahan_code", "category_code"):
         codes, labels = codes_and_labels(units[name])  # categorical: its codes, no hashing
-        key = key * (len(labels) + 1) + (codes + 1)  # missing is 0; at most rows x 31 x 7
+        key = key * (len(labels) + 1) + (codes + 1)  # missing is 0; rows x 31 x 7 at most here
     return key
 
 
