@@ -93,13 +93,10 @@ def _may_need_collapse(text: pa.Array) -> pa.Array:
     the non-ASCII spaces). Marking a cell that needs nothing only costs a rewrite that changes
     nothing.
     """
-    offset_type = np.int64 if pa.types.is_large_string(text.type) else np.int32
-    offsets = np.frombuffer(text.buffers()[1], dtype=offset_type)
-    offsets = offsets[text.offset:text.offset + len(text) + 1].astype(np.int64)
-    if len(text) == 0 or offsets[-1] == offsets[0]:  # no text at all
+    offsets, data = text_bytes(text)
+    if len(data) == 0:  # no text at all
         return pa.array(np.zeros(len(text), dtype=bool))
-    data = np.frombuffer(text.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
-    starts, ends = offsets[:-1] - offsets[0], offsets[1:] - offsets[0]
+    starts, ends = offsets[:-1], offsets[1:]
     # Bytes 32..126 map to 0..94; the subtraction wraps everything else above 94.
     is_odd = (data - np.uint8(32)) > np.uint8(94)
     is_space = data == 32
@@ -109,6 +106,29 @@ def _may_need_collapse(text: pa.Array) -> pa.Array:
     filled = ends > starts
     marked[filled] |= is_space[starts[filled]] | is_space[ends[filled] - 1]
     return pa.array(marked)
+
+
+def text_bytes(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The UTF-8 bytes of a string array, and where each cell starts in them (no copy).
+
+    Returns:
+        ``(offsets, data)``: cell ``i`` is ``data[offsets[i]:offsets[i + 1]]``; ``offsets``
+        (int64, one more than the cells) starts at 0 even for a slice of a larger array.
+
+    Example:
+        >>> offsets, data = text_bytes(pa.array(["ab", "", "c"]).slice(1))
+        >>> offsets.tolist(), data.tobytes()
+        ([0, 0, 1], b'c')
+    """
+    if len(text) == 0:  # its buffers may be absent
+        return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.uint8)
+    offset_type = np.int64 if pa.types.is_large_string(text.type) else np.int32
+    offsets = np.frombuffer(text.buffers()[1], dtype=offset_type)
+    offsets = offsets[text.offset:text.offset + len(text) + 1].astype(np.int64)
+    first, last = int(offsets[0]), int(offsets[-1])
+    if first == last:  # only empty or missing cells: the data buffer may be absent
+        return offsets - first, np.zeros(0, dtype=np.uint8)
+    return offsets - first, np.frombuffer(text.buffers()[2], dtype=np.uint8)[first:last]
 
 
 def _is_repetitive(text: pa.Array) -> bool:

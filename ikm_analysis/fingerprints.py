@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ikm_analysis.arrow_text import as_arrow_text
+from ikm_analysis.arrow_text import as_arrow_text, text_bytes
 
 #: Longer cells are left to a hash table: the padded block would cost more than it saves.
 MAX_WIDTH = 64
@@ -66,13 +66,10 @@ def text_fingerprints(values: pd.Series) -> np.ndarray | None:
 
 def _chunk_fingerprints(chunk: pa.Array, width: int) -> np.ndarray | None:
     padded = pc.utf8_rpad(chunk, width=width, padding=" ")
-    offset_type = np.int64 if pa.types.is_large_string(padded.type) else np.int32
-    offsets = np.frombuffer(padded.buffers()[1], dtype=offset_type)
-    offsets = offsets[padded.offset:padded.offset + len(padded) + 1]
+    _, cells = text_bytes(padded)
     # Padding counts characters: a non-ASCII cell ends up longer than ``width`` bytes.
-    if int(offsets[-1] - offsets[0]) != width * len(padded):
+    if len(cells) != width * len(padded):
         return None
-    cells = np.frombuffer(padded.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
     word_count = -(-width // 8)
     block = np.zeros((len(padded), word_count * 8), dtype=np.uint8)
     block[:, :width] = cells.reshape(len(padded), width)

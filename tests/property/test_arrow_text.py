@@ -84,3 +84,13 @@ def test_the_byte_scan_marks_every_cell_the_pattern_marks(cells, cut, text_type)
         by_bytes = arrow_text._may_need_collapse(part).to_pylist()
         assert len(by_bytes) == len(part)
         assert all(scan for scan, pattern in zip(by_bytes, by_pattern, strict=True) if pattern)
+
+
+@given(CELLS, st.integers(0, 30), st.sampled_from([pa.string(), pa.large_string()]))
+def test_text_bytes_are_each_cells_utf8(cells, cut, text_type):
+    part = pa.array(cells, type=text_type).slice(min(cut, len(cells)))
+    offsets, data = arrow_text.text_bytes(part)
+    assert len(offsets) == len(part) + 1
+    for position, cell in enumerate(part.to_pylist()):
+        written = data[offsets[position]:offsets[position + 1]].tobytes()
+        assert written == ("" if cell is None else cell).encode()
