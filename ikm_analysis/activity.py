@@ -103,6 +103,20 @@ def active_spans(units: pd.DataFrame, status_year: int | None = None
     return start, end
 
 
+def is_active_in(spans: tuple[np.ndarray, np.ndarray], year: int) -> np.ndarray:
+    """The units active at the end of ``year``, from their :func:`active_spans`.
+
+    For several years of one table: the spans are computed once, each year costs one pass.
+
+    Example:
+        >>> spans = (np.array([2018.0, 2019.0]), np.array([2021.0, np.inf]))
+        >>> is_active_in(spans, 2021).tolist()
+        [False, True]
+    """
+    start, end = spans
+    return (start <= year) & (year < end)
+
+
 def _span_counters(units: pd.DataFrame, status_year: int | None
                    ) -> tuple[Callable[[np.ndarray], np.ndarray], ...]:
     """How many spans start, and how many end, in or before each year (ever-active units)."""
@@ -151,8 +165,7 @@ def is_active(units: pd.DataFrame, year: int, status_year: int | None = None) ->
         >>> is_active(units, 2022, status_year=2024).tolist(), is_active(units, 2024).tolist()
         ([True, True], [True, False])
     """
-    start, end = active_spans(units, status_year)
-    return pd.Series((start <= year) & (year < end), index=units.index)
+    return pd.Series(is_active_in(active_spans(units, status_year), year), index=units.index)
 
 
 def active_units(units: pd.DataFrame, year: int, status_year: int | None = None,

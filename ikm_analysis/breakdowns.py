@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ikm_analysis.activity import active_spans
+from ikm_analysis.activity import active_spans, is_active_in
 from ikm_analysis.distinct import codes_and_labels, without_unused_categories
 from ikm_analysis.reference import load_kecamatan, load_kelurahan, load_product_categories
 
@@ -176,12 +176,12 @@ def count_units_with_change(
         [100.0, <NA>]
     """
     keys = keys_for(units, by, keys)
-    start, end = active_spans(units, status_year)
+    spans = active_spans(units, status_year)
     codes, labels = codes_and_labels(units[by])
     counted = codes >= 0
 
     def active_in(when: int) -> pd.Series:  # one counting pass, no filtered copy of the column
-        is_counted = counted & (start <= when) & (when < end)
+        is_counted = counted & is_active_in(spans, when)
         per_label = np.bincount(codes[is_counted], minlength=len(labels))
         per_key = pd.Series(per_label, index=labels).reindex(keys, fill_value=0)
         return pd.Series(per_key.to_numpy(dtype="int64"))
