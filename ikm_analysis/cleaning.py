@@ -39,10 +39,10 @@ from ikm_analysis.categories import category_from_kbli, code_dtype, match_stated
 from ikm_analysis.codes import STATUS_WORDS, YES_NO_WORDS
 from ikm_analysis.distinct import (
     apply_distinct,
-    codes_and_labels,
     earlier_repeats,
     map_distinct,
     occurs_more_than_once,
+    row_keys,
     without_unused_categories,
 )
 from ikm_analysis.folding import fold_series
@@ -439,11 +439,7 @@ def _name_place_keys(units: pd.DataFrame, folded_names: np.ndarray) -> np.ndarra
 
     ``folded_names``: :func:`_folded_name_codes` of the rows' names.
     """
-    key = folded_names.astype("int64")
-    for name in ("kelurahan_code", "category_code"):
-        codes, labels = codes_and_labels(units[name])  # categorical: its codes, no hashing
-        key = key * (len(labels) + 1) + (codes + 1)  # missing is 0; rows x 31 x 7 at most here
-    return key
+    return row_keys([units["kelurahan_code"], units["category_code"]], start=folded_names)
 
 
 def _flag_possible_duplicates(clean: pd.DataFrame, keys: np.ndarray | None = None

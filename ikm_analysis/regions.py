@@ -22,7 +22,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from ikm_analysis.distinct import first_seen_codes, map_distinct
+from ikm_analysis.distinct import first_seen_codes, map_distinct, row_keys
 from ikm_analysis.exceptions import ReferenceDataError
 from ikm_analysis.folding import fold_text
 from ikm_analysis.issues import CellIssues
@@ -148,7 +148,8 @@ def canonicalize_regions(
     """
     if kecamatan is not None:
         kecamatan = kecamatan.reindex(kelurahan.index)
-    pair, first = first_seen_codes(_pair_keys(kelurahan, kecamatan))
+    pair, first = first_seen_codes(
+        row_keys([kelurahan] if kecamatan is None else [kelurahan, kecamatan]))
     if len(first) == len(kelurahan):  # every pair distinct: nothing to share
         return _canonicalize_rows(kelurahan, kecamatan, extra_aliases)
     # A registry repeats 30 kelurahan over every row: resolve each distinct pair once, spread back.
@@ -159,15 +160,6 @@ def canonicalize_regions(
     regions.index = kelurahan.index
     return RegionMatch(regions, _spread_issues(match.issues, kelurahan.index[first], pair,
                                                kelurahan.index))
-
-
-def _pair_keys(kelurahan: pd.Series, kecamatan: pd.Series | None) -> np.ndarray:
-    """One key per row, equal for rows with the same (kelurahan, kecamatan) as written."""
-    kel_codes, _ = pd.factorize(kelurahan, use_na_sentinel=False)
-    if kecamatan is None:
-        return kel_codes
-    kec_codes, _ = pd.factorize(kecamatan, use_na_sentinel=False)
-    return kel_codes.astype("int64") * (int(kec_codes.max(initial=0)) + 1) + kec_codes
 
 
 def _spread_issues(issues: CellIssues, representatives: pd.Index, pair: np.ndarray,

@@ -18,6 +18,7 @@ from ikm_analysis.distinct import (
     first_occurrences,
     first_seen_codes,
     occurs_more_than_once,
+    row_keys,
     without_unused_categories,
 )
 from ikm_analysis.folding import fold_series
@@ -112,3 +113,18 @@ def test_first_seen_codes_equal_factorize_and_unique(keys):
     expected = pd.factorize(keys)[0]
     assert codes.tolist() == expected.tolist()
     assert first.tolist() == np.unique(expected, return_index=True)[1].tolist()
+
+
+@given(st.lists(st.tuples(st.one_of(st.none(), st.sampled_from(["a", "b"])),
+                          st.one_of(st.none(), st.sampled_from(["x", "y", "z"]))), max_size=25),
+       st.sampled_from([object, "string", "category"]), st.booleans())
+def test_row_keys_are_equal_exactly_for_equal_rows(rows, dtype, with_start):
+    frame = pd.DataFrame(rows, columns=["p", "q"], dtype=object).astype(dtype)
+    start = np.arange(len(rows)) % 2 if with_start else None
+    keys = row_keys([frame["p"], frame["q"]], start=start)
+    labels = [(None if pd.isna(p) else p, None if pd.isna(q) else q,
+               None if start is None else int(start[i]))
+              for i, (p, q) in enumerate(rows)]
+    for left in range(len(rows)):
+        for right in range(len(rows)):
+            assert (keys[left] == keys[right]) == (labels[left] == labels[right])
