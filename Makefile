@@ -38,11 +38,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check ikm_analysis tests benchmarks scripts
 
+# The lab kernel gets the allocator settings of ikm_analysis/allocator.py (which says why).
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,lab]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name ikm-analysis --display-name "ikm-analysis (.venv)" \
-		--env MALLOC_MMAP_MAX_ 0 --env MALLOC_TRIM_THRESHOLD_ 1099511627776 \
-		--env ARROW_DEFAULT_MEMORY_POOL system  # ikm_analysis/allocator.py says why
+		$$($(BIN)/python -m ikm_analysis.allocator | sed 's/^\([^=]*\)=/--env \1 /')
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)

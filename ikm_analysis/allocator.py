@@ -6,8 +6,11 @@ freed pages back too; the kernel then zeroes every page again the next time it i
 ``perf`` profile of clean + validate at 10M rows spent 47 % of its time in the kernel zeroing
 pages (``clear_page_erms``), a share that grows with the registry. With the settings here glibc
 keeps freed memory for reuse and Arrow allocates through glibc as well, so one heap serves both:
-at the time, clean + validate at 10M went from about 10.5 s to 7 s, and in the final measurement
-the report metrics at 10M take 2.6 s instead of 4.7 s (README, Performance).
+at the time, clean + validate at 10M went from about 10.5 s to 7 s. The code has since learnt to
+allocate far less, and the gain now depends on how dear fresh pages are on the machine: load +
+clean + metrics at 10M took 4.9 s with the settings and 6.7 s without in alternating runs, while
+the benchmark, run right after generating its registry, was no faster with them (README,
+Performance).
 
 The cost: memory freed inside the process is kept for reuse rather than handed back to the system
 until the process ends. That suits a process that reads a registry, builds a report and exits,

@@ -70,5 +70,10 @@ def test_report_kernels_and_the_lab_kernel_get_the_same_settings(tmp_path):
     kernel_env = json.loads((spec / "kernel.json").read_text())["env"]
     assert set(kernel_env) == set(LARGE_TABLE_ENVIRONMENT)
     assert kernel_env == large_table_environment(kernel_env)  # ours, or a setting of yours
+    # The lab kernel's flags come from a shell command in the Makefile: run it as make would.
     makefile = (ROOT / "Makefile").read_text()
-    assert dict(re.findall(r"--env (\w+) (\w+)", makefile)) == LARGE_TABLE_ENVIRONMENT
+    (command,) = re.findall(r"\$\$\((\$\(BIN\)/python -m ikm_analysis\.allocator \|.*)\)$",
+                            makefile, flags=re.MULTILINE)
+    flags = subprocess.run(["bash", "-c", command.replace("$(BIN)/python", sys.executable)],
+                           check=True, capture_output=True, text=True).stdout
+    assert dict(re.findall(r"--env (\w+) (\w+)", flags)) == LARGE_TABLE_ENVIRONMENT
