@@ -91,6 +91,14 @@ _ACTIVE = """(year_registered <= {year}
     and (year_closed is null or year_closed > {year})
     and not (status = 'tidak_aktif' and year_closed is null and {year} >= {status_year}))"""
 
+#: What the economics table sums up, per category or over all units.
+_ECONOMICS = """count(*) as units,
+    sum(workers_count) as workers_total, count(workers_count) as workers_reported,
+    median(workers_count) as workers_median, sum(investment_rp) as investment_total,
+    median(investment_rp) as investment_median,
+    sum(production_value_rp) as production_total,
+    median(production_value_rp) as production_median"""
+
 
 def duckdb_metrics(clean: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
     """The same aggregations in DuckDB SQL over the clean table (zero-copy through Arrow)."""
@@ -113,19 +121,9 @@ def duckdb_metrics(clean: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
         "by_kelurahan": query(f"""select kelurahan_code, count(*) as units,
             count(*) filter (where is_sentra_member) as sentra_members from clean
             where {active} group by 1"""),
-        "economics": query(f"""select category_code, count(*) as units,
-            sum(workers_count) as workers_total, count(workers_count) as workers_reported,
-            median(workers_count) as workers_median, sum(investment_rp) as investment_total,
-            median(investment_rp) as investment_median,
-            sum(production_value_rp) as production_total,
-            median(production_value_rp) as production_median from clean where {active}
+        "economics": query(f"""select category_code, {_ECONOMICS} from clean where {active}
             group by 1"""),
-        "economics_all": query(f"""select count(*) as units,
-            sum(workers_count) as workers_total, count(workers_count) as workers_reported,
-            median(workers_count) as workers_median, sum(investment_rp) as investment_total,
-            median(investment_rp) as investment_median,
-            sum(production_value_rp) as production_total,
-            median(production_value_rp) as production_median from clean where {active}"""),
+        "economics_all": query(f"select {_ECONOMICS} from clean where {active}"),
         "flows": query(f"""select count(*) filter (where {active} and not {before}) as opened,
             count(*) filter (where {before} and not {active}) as closed from clean"""),
         "trend": query(" union all ".join(
