@@ -184,8 +184,9 @@ def parse_years(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         >>> years.tolist(), invalid.tolist()
         ([2021, 2019, <NA>, <NA>], [False, False, True, False])
     """
-    if pd.api.types.is_integer_dtype(values.dtype):  # a typed column (Parquet): nothing to read
-        return values.astype("Int64").rename(None), pd.Series(False, index=values.index)
+    typed = _typed_integers(values)
+    if typed is not None:  # a typed column (Parquet): nothing to read
+        return typed, pd.Series(False, index=values.index)
     years = map_distinct(values, lambda v: _year_of(v)[0], missing=pd.NA, dtype="Int64")
     invalid = map_distinct(values, lambda v: _year_of(v)[1], missing=False, dtype=bool)
     return years, invalid
@@ -232,9 +233,8 @@ def _parse_numbers(
     return (parsed.numbers if scale == 1 else parsed.numbers * scale), parsed.is_invalid
 
 
-def _whole_numbers(frame: pd.DataFrame) -> pd.Series | None:
-    """Worker counts from a typed integer column (Parquet) as they are; ``None`` otherwise."""
-    values = _column(frame, "workers_count")
+def _typed_integers(values: pd.Series) -> pd.Series | None:
+    """A typed integer column (Parquet) as it is, as ``Int64``; ``None`` for any other column."""
     if not pd.api.types.is_integer_dtype(values.dtype):
         return None
     return values.astype("Int64").rename(None)
@@ -278,7 +278,7 @@ def _parse_fields(
     sentra, sentra_unknown = _map_words(_column(frame, "sentra_member"), YES_NO_WORDS, "boolean")
     issues = issues.add(sentra_unknown, "sentra_member", "unknown_yes_no")
 
-    workers_count = _whole_numbers(frame)
+    workers_count = _typed_integers(_column(frame, "workers_count"))
     if workers_count is None:  # written numbers: read them, refuse fractions
         workers, workers_invalid = _parse_numbers(frame, "workers_count", 1.0,
                                                   options.number_format)
