@@ -42,7 +42,7 @@ lint: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,lab]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name ikm-analysis --display-name "ikm-analysis (.venv)" \
-		$$($(BIN)/python -m ikm_analysis.allocator | sed 's/^\([^=]*\)=/--env \1 /')
+		$$($(BIN)/python -m ikm_analysis._fast.allocator | sed 's/^\([^=]*\)=/--env \1 /')
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)

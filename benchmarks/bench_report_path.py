@@ -4,8 +4,8 @@ For each size, a synthetic registry is generated with the sample generator's log
 (``SampleSpec.scaled``; DATA SINTETIS) and written to Parquet by one process. A fresh process
 then runs the path a yearly report takes and records time and peak resident memory per stage:
 
-1. ``load parquet``: :func:`ikm_analysis.loading.read_registry`;
-2. ``clean + validate``: :func:`ikm_analysis.cleaning.clean_registry` (pandera included);
+1. ``load parquet``: :func:`ikm_analysis.io.read.read_registry`;
+2. ``clean + validate``: :func:`ikm_analysis.clean.pipeline.clean_registry` (pandera included);
 3. ``report metrics``: every metric the yearly report shows, for the status year;
 4. ``duckdb aggregations``: the same aggregations in DuckDB over the same clean table, checked
    to give the same numbers; the ratio pandas / DuckDB is printed.
@@ -15,8 +15,8 @@ then runs the path a yearly report takes and records time and peak resident memo
 
 Peak memory is the process's peak RSS after the stage (ru_maxrss), interpreter and earlier
 stages included. The measuring processes run with the allocator settings the report kernels use
-(:mod:`ikm_analysis.allocator`); ``--default-allocator`` measures without them. Nothing here is
-asserted: the numbers go into the README.
+(:mod:`ikm_analysis._fast.allocator`); ``--default-allocator`` measures without them.
+Nothing here is asserted: the numbers go into the README.
 
 Usage:
     python benchmarks/bench_report_path.py --repeat 3 --sizes 100000 1000000 10000000
@@ -55,19 +55,23 @@ def peak_rss_mb() -> float:
 
 def write_registry(units: int, path: Path) -> None:
     """Generate ``units`` synthetic units and write them as Parquet."""
-    from ikm_analysis.synthetic import SampleSpec, generate_sample_registry
+    from ikm_analysis.sample.synthetic import SampleSpec, generate_sample_registry
 
     generate_sample_registry(SampleSpec.scaled(units)).to_parquet(path, index=False)
 
 
 def report_metrics(clean: pd.DataFrame) -> dict[str, object]:
     """Every metric the yearly report shows, for the status year (what the notebook computes)."""
-    from ikm_analysis.activity import active_counts_by_year, active_units, default_status_year
-    from ikm_analysis.breakdowns import count_units_with_change, cross_count, reference_keys
-    from ikm_analysis.economics import economic_summaries
-    from ikm_analysis.headline import headline_figures
-    from ikm_analysis.sentra import sentra_by_kelurahan
-    from ikm_analysis.yearly_tables import ACTIVE_COLUMNS
+    from ikm_analysis.metrics.activity import (
+        active_counts_by_year,
+        active_units,
+        default_status_year,
+    )
+    from ikm_analysis.metrics.breakdowns import count_units_with_change, cross_count, reference_keys
+    from ikm_analysis.metrics.economics import economic_summaries
+    from ikm_analysis.metrics.headline import headline_figures
+    from ikm_analysis.metrics.sentra import sentra_by_kelurahan
+    from ikm_analysis.report.tables import ACTIVE_COLUMNS
 
     year = default_status_year(clean)
     active = active_units(clean, year, year, columns=ACTIVE_COLUMNS)
@@ -166,8 +170,8 @@ def check_agreement(ours: dict[str, object], reference: dict[str, pd.DataFrame])
 
 def run_report_path(path: Path) -> list[tuple[str, float, float]]:
     """Run the stages on one Parquet file; return (stage, seconds, peak MiB)."""
-    from ikm_analysis.cleaning import CleaningOptions, clean_registry
-    from ikm_analysis.loading import read_registry
+    from ikm_analysis.clean.pipeline import CleaningOptions, clean_registry
+    from ikm_analysis.io.read import read_registry
 
     records = []
     start = time.perf_counter()
@@ -217,8 +221,8 @@ def messy_columns(units: int, seed: int = 1) -> pd.DataFrame:
 
 def run_messy_path(units: int) -> list[tuple[str, float, float]]:
     """Parse Indonesian number strings and canonicalise kelurahan names of ``units`` rows."""
-    from ikm_analysis.numbers import parse_id_numbers
-    from ikm_analysis.regions import canonicalize_regions
+    from ikm_analysis.clean.numbers import parse_id_numbers
+    from ikm_analysis.clean.regions import canonicalize_regions
 
     frame = messy_columns(units)
     records = []
@@ -251,9 +255,9 @@ def child(units: int, mode: str, folder: str) -> None:
 
 def _run_child(units: int, mode: str, folder: str, default_allocator: bool = False
                ) -> list[dict[str, object]]:
-    from ikm_analysis.allocator import LARGE_TABLE_ENVIRONMENT, large_table_environment
+    from ikm_analysis._fast.allocator import LARGE_TABLE_ENVIRONMENT, large_table_environment
 
-    # Measured as the report kernels run (ikm_analysis.allocator), unless asked otherwise.
+    # Measured as the report kernels run (ikm_analysis._fast.allocator), unless asked otherwise.
     env = ({k: v for k, v in os.environ.items() if k not in LARGE_TABLE_ENVIRONMENT}
            if default_allocator else large_table_environment())
     result = subprocess.run([sys.executable, __file__, "--child", str(units), mode, folder],
@@ -303,7 +307,8 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
     parser.add_argument("--repeat", type=int, default=1,
                         help="measuring runs per size, each a fresh process (median reported)")
     parser.add_argument("--default-allocator", action="store_true",
-                        help="measure without the allocator settings of ikm_analysis.allocator")
+                        help="measure without the allocator settings "
+                        "of ikm_analysis._fast.allocator")
     parser.add_argument("--child", nargs=3, metavar=("UNITS", "MODE", "FOLDER"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -322,7 +327,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"{platform.python_implementation()} {platform.python_version()}, "
           f"pandas {pd.__version__}; allocator: "
-          f"{'default' if args.default_allocator else 'ikm_analysis.allocator settings'}; "
+          f"{'default' if args.default_allocator else 'ikm_analysis._fast.allocator settings'}; "
           f"median of {args.repeat} run(s)")
     print("| units | stage | seconds | fastest-slowest | peak RSS (MiB) |\n"
           "|---:|---|---:|---|---:|")

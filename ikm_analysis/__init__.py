@@ -8,9 +8,9 @@ Example:
     1500000.0
 """
 
-from ikm_analysis.activity import active_counts_by_year, active_units, is_active
-from ikm_analysis.cleaning import CleaningOptions, CleaningResult, clean_registry
-from ikm_analysis.disclosure import SuppressedTable, suppress_small_cells, suppress_small_counts
+from ikm_analysis.clean.numbers import parse_id_number, parse_id_numbers
+from ikm_analysis.clean.pipeline import CleaningOptions, CleaningResult, clean_registry
+from ikm_analysis.clean.registry import ProcessedRegistry, process_registry
 from ikm_analysis.exceptions import (
     DataValidationError,
     IkmError,
@@ -18,18 +18,22 @@ from ikm_analysis.exceptions import (
     MissingColumnsError,
     ReferenceDataError,
 )
-from ikm_analysis.formatting import format_id_number, format_id_percent
-from ikm_analysis.growth import Growth, growth, growth_between
-from ikm_analysis.loading import RawRegistry, read_registry
-from ikm_analysis.numbers import parse_id_number, parse_id_numbers
-from ikm_analysis.published import (
+from ikm_analysis.i18n.formatting import format_id_number, format_id_percent
+from ikm_analysis.io.read import RawRegistry, read_registry
+from ikm_analysis.metrics.activity import active_counts_by_year, active_units, is_active
+from ikm_analysis.metrics.disclosure import (
+    SuppressedTable,
+    suppress_small_cells,
+    suppress_small_counts,
+)
+from ikm_analysis.metrics.growth_rates import Growth, growth, growth_between
+from ikm_analysis.metrics.published import (
     primary_series,
     published_conflicts,
     published_figure,
     published_growth,
 )
-from ikm_analysis.registry import ProcessedRegistry, process_registry
-from ikm_analysis.synthetic import SampleSpec, generate_sample_registry
+from ikm_analysis.sample.synthetic import SampleSpec, generate_sample_registry
 
 __version__ = "0.1.0"
 

@@ -26,14 +26,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ikm_analysis.allocator import has_large_table_environment, large_table_environment
-from ikm_analysis.cleaning import CleaningOptions
+from ikm_analysis._fast.allocator import has_large_table_environment, large_table_environment
+from ikm_analysis.clean.pipeline import CleaningOptions
+from ikm_analysis.clean.registry import ProcessedRegistry, process_registry
 from ikm_analysis.exceptions import IkmError
-from ikm_analysis.output import write_table
-from ikm_analysis.registry import ProcessedRegistry, process_registry
-from ikm_analysis.report_build import build_reports, plan_reports, write_index
-from ikm_analysis.sample import default_sample_dir, write_sample_files
-from ikm_analysis.synthetic import SampleSpec
+from ikm_analysis.io.write import write_table
+from ikm_analysis.report.build import build_reports, plan_reports, write_index
+from ikm_analysis.sample.files import default_sample_dir, write_sample_files
+from ikm_analysis.sample.synthetic import SampleSpec
 
 EXIT_CLEAN, EXIT_QUARANTINED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -203,7 +203,7 @@ def run() -> int:
     """The ``ikm-report`` program: :func:`main` in a process set up for large registries.
 
     On Linux the program restarts itself once with the allocator settings of
-    :mod:`ikm_analysis.allocator` (they are read only at start); :func:`main`, which tests and
+    :mod:`ikm_analysis._fast.allocator` (they are read only at start); :func:`main`, which tests and
     other code call, changes nothing.
 
     Returns:

@@ -14,8 +14,8 @@ import re
 
 import pandas as pd
 
-from ikm_analysis.arrow_text import as_arrow_text, ascii_letters, fold_arrow, to_string_series
-from ikm_analysis.distinct import map_distinct
+from ikm_analysis._fast.arrow_text import as_arrow_text, ascii_letters, fold_arrow, to_string_series
+from ikm_analysis._fast.distinct import map_distinct
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 

@@ -15,12 +15,12 @@ import nbformat
 import pandas as pd
 import pytest
 
-from ikm_analysis.activity import active_units
 from ikm_analysis.cli import main
-from ikm_analysis.report_build import build_reports, notebooks_dir, plan_reports, run_job
-from ikm_analysis.report_inputs import load_report_registry
-from ikm_analysis.synthetic import SampleSpec, generate_sample_registry
-from ikm_analysis.yearly_tables import TOTAL, cross_table
+from ikm_analysis.metrics.activity import active_units
+from ikm_analysis.report.build import build_reports, notebooks_dir, plan_reports, run_job
+from ikm_analysis.report.inputs import load_report_registry
+from ikm_analysis.report.tables import TOTAL, cross_table
+from ikm_analysis.sample.synthetic import SampleSpec, generate_sample_registry
 
 YEAR = 2024
 PERSONAL_HEADERS = ("Nama Pemilik", "NIK", "No. HP", "Alamat")

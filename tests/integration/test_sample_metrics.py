@@ -3,21 +3,21 @@
 import pandas as pd
 import pytest
 
-from ikm_analysis.activity import active_counts_by_year, active_units
-from ikm_analysis.breakdowns import (
+from ikm_analysis.clean.pipeline import CleaningOptions
+from ikm_analysis.clean.registry import process_registry
+from ikm_analysis.metrics.activity import active_counts_by_year, active_units
+from ikm_analysis.metrics.breakdowns import (
     count_units,
     count_units_with_change,
     cross_count,
     reference_keys,
 )
-from ikm_analysis.cleaning import CleaningOptions
-from ikm_analysis.concentration import herfindahl_by_row, location_quotients
-from ikm_analysis.disclosure import disclosed_cells, suppress_small_cells
-from ikm_analysis.economics import economic_summary, per_1000_residents
-from ikm_analysis.growth import growth_between
-from ikm_analysis.published import published_figure
-from ikm_analysis.registry import process_registry
-from ikm_analysis.sample import sample_paths
+from ikm_analysis.metrics.concentration import herfindahl_by_row, location_quotients
+from ikm_analysis.metrics.disclosure import disclosed_cells, suppress_small_cells
+from ikm_analysis.metrics.economics import economic_summary, per_1000_residents
+from ikm_analysis.metrics.growth_rates import growth_between
+from ikm_analysis.metrics.published import published_figure
+from ikm_analysis.sample.files import sample_paths
 
 YEAR = 2024
 
@@ -76,7 +76,7 @@ def test_kelurahan_by_category_table_is_safe_to_publish(clean):
 
 
 def test_headline_figures_of_the_sample_match_the_calibration(clean):
-    from ikm_analysis.headline import headline_figures
+    from ikm_analysis.metrics.headline import headline_figures
 
     figures = headline_figures(clean, YEAR)
     assert figures["active_units"] == active_counts_by_year(clean, [YEAR]).iloc[0] == 3823

@@ -1,0 +1,397 @@
+"""Build reports: plan the jobs, run the notebooks with papermill, export HTML, move into place.
+
+A build first reads the registry once and checks every job's parameters (no kernel starts for a
+typo). Jobs then run in parallel, one kernel each. A job writes into a temporary folder inside
+the output folder; only when the notebook, HTML, key figures and provenance are all written is the
+folder swapped in for the previous report, so a failed build never overwrites a good report. The
+executed notebook of a failed build is kept under ``failed/`` for debugging.
+
+Outputs (``reports/`` by default; English reports under ``reports/en/``)::
+
+    2024/laporan_ikm_2024.html           the report, code hidden
+    2024/laporan_ikm_2024.ipynb          the executed notebook
+    2024/key_figures.json                the key figures (JSON sidecar)
+    2024/provenance.json                 parameters, input SHA-256, row counts, versions, commit
+    umkm_kalteng/..., kualitas_data/...  the province growth and data-quality reports
+    index.html                           links to every report
+
+Example:
+    >>> jobs = plan_reports(None, years=[2024], out_root="reports")
+    >>> [(job.label, job.folder.as_posix()) for job in jobs]
+    [('2024', 'reports/2024'), ('umkm_kalteng', 'reports/umkm_kalteng'), \
+('kualitas_data', 'reports/kualitas_data')]
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from ikm_analysis._fast.allocator import large_table_settings
+from ikm_analysis.exceptions import ReportParameterError
+from ikm_analysis.report.inputs import load_report_registry
+from ikm_analysis.report.key_figures import KEY_FIGURES_TAG, key_figures_text, read_key_figures
+from ikm_analysis.report.parameters import (
+    check_parameters,
+    check_registry_file,
+    declared_parameters,
+)
+from ikm_analysis.report.provenance import provenance_json, read_provenance
+
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]
+ANALYST_NOTES_TAG = "analyst-notes"
+KERNEL_NAME = "python3"
+CELL_TIMEOUT_SECONDS = 900
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """One notebook and where its report goes.
+
+    Attributes:
+        notebook: File name in ``notebooks/``.
+        folder: Output folder under the output root; ``{year}`` for yearly reports.
+        stem: Name of the HTML and notebook files.
+        uses_registry: Whether the notebook reads the registry.
+        yearly: Whether one report is built per year.
+    """
+
+    notebook: str
+    folder: str
+    stem: str
+    uses_registry: bool
+    yearly: bool
+
+
+REPORT_KINDS: dict[str, ReportKind] = {
+    "tahunan": ReportKind("laporan_tahunan_ikm.ipynb", "{year}", "laporan_ikm_{year}", True, True),
+    "umkm_kalteng": ReportKind("pertumbuhan_umkm_kalteng.ipynb", "umkm_kalteng",
+                               "pertumbuhan_umkm_kalteng", False, False),
+    "kualitas_data": ReportKind("kualitas_data_registri.ipynb", "kualitas_data",
+                                "kualitas_data_registri", True, False),
+}
+
+
+def notebooks_dir() -> Path:
+    """The folder with the report notebooks (``notebooks/`` of a checkout, or inside a wheel).
+
+    Raises:
+        FileNotFoundError: Neither exists.
+    """
+    for candidate in (_PACKAGE_DIR / "notebooks", _PACKAGE_DIR.parent / "notebooks"):
+        if (candidate / REPORT_KINDS["tahunan"].notebook).is_file():
+            return candidate
+    raise FileNotFoundError("report notebooks not found: expected notebooks/ beside the package")
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """One report to build.
+
+    Attributes:
+        kind: Key of :data:`REPORT_KINDS`.
+        notebook: The notebook to run.
+        parameters: Values injected into its parameters cell.
+        folder: Final output folder.
+        stem: File name stem of the HTML and executed notebook.
+        label: Short name for progress lines (``2024``, ``en/umkm_kalteng``).
+    """
+
+    kind: str
+    notebook: Path
+    parameters: dict[str, object]
+    folder: Path
+    stem: str
+    label: str
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What became of one job.
+
+    Attributes:
+        job: The job.
+        ok: Whether the report was built and moved into place.
+        seconds: Wall time of the job.
+        html: The report's HTML file (when ok).
+        failed_notebook: The executed notebook kept for debugging (when failed and it exists).
+        error: One-line description of the failure.
+    """
+
+    job: ReportJob
+    ok: bool
+    seconds: float
+    html: Path | None = None
+    failed_notebook: Path | None = None
+    error: str | None = None
+
+
+def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None = None,
+                 lang: str = "id", min_cell: int = 3, export_year: int | None = None,
+                 out_root: str | Path = "reports", first_year: int | None = None,
+                 kinds: Sequence[str] = tuple(REPORT_KINDS),
+                 notebook_folder: str | Path | None = None) -> list[ReportJob]:
+    """Read the registry once, check every parameter, and list the jobs.
+
+    Args:
+        registry_path: Registry export; the bundled synthetic sample when ``None``.
+        years: Report years; every year of :meth:`ReportRegistry.report_years` when ``None``.
+        lang: ``"id"`` or ``"en"``.
+        min_cell: Fewest units a shown cell may stand for.
+        export_year: Latest acceptable year in cleaning (see :mod:`ikm_analysis.report.inputs`).
+        out_root: Output root; English reports go to ``<out_root>/en``.
+        first_year: With ``years=None``, the earliest year to report.
+        kinds: Which reports to build (keys of :data:`REPORT_KINDS`).
+        notebook_folder: Where the notebooks are; :func:`notebooks_dir` by default.
+
+    Returns:
+        The jobs, yearly reports first.
+
+    Raises:
+        ReportParameterError: A parameter is wrong (unknown, out of range, unreadable file).
+    """
+    unknown = sorted(set(kinds) - set(REPORT_KINDS))
+    if unknown:
+        raise ReportParameterError(f"unknown report {unknown}; use {sorted(REPORT_KINDS)}")
+    if registry_path is not None:
+        registry_path = check_registry_file(registry_path).resolve()
+    root = Path(out_root) / ("en" if lang == "en" else "")
+    folder = Path(notebook_folder) if notebook_folder is not None else notebooks_dir()
+    registry = None
+    if any(REPORT_KINDS[kind].uses_registry for kind in kinds):
+        registry = load_report_registry(registry_path, export_year)
+        export_year = registry.export_year
+    data_years = registry.data_years() if registry is not None else None
+    if years is None:
+        years = registry.report_years(first_year) if registry is not None else []
+    jobs = []
+    for kind in kinds:
+        spec = REPORT_KINDS[kind]
+        shared = {"lang": lang}
+        if spec.uses_registry:
+            shared |= {"registry_path": None if registry_path is None else str(registry_path),
+                       "export_year": export_year}
+        notebook = folder / spec.notebook
+        declared = declared_parameters(notebook)  # read each notebook once, not once per year
+        for year in (years if spec.yearly else [None]):
+            parameters = dict(shared)
+            if spec.yearly:
+                parameters |= {"year": year, "min_cell": min_cell}
+            check_parameters(parameters, declared, data_years)
+            name = spec.folder.format(year=year)
+            jobs.append(ReportJob(kind, notebook, parameters, root / name,
+                                  spec.stem.format(year=year),
+                                  f"en/{name}" if lang == "en" else name))
+    return jobs
+
+
+def normalise_notebook(notebook: object, kernel_name: str = KERNEL_NAME) -> None:
+    """Drop what differs between two runs of the same inputs: times, durations, temp paths.
+
+    Example:
+        >>> import nbformat
+        >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+        >>> nb.metadata["papermill"] = {"start_time": "2026-11-24T10:00", "parameters": {}}
+        >>> nb.cells[0].metadata["execution"] = {"iopub.status.busy": "2026-11-24T10:00"}
+        >>> normalise_notebook(nb)
+        >>> dict(nb.metadata["papermill"]), dict(nb.cells[0].metadata)
+        ({'parameters': {}}, {})
+    """
+    papermill = notebook.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration", "input_path", "output_path",
+                "environment_variables", "exception"):
+        papermill.pop(key, None)
+    notebook.metadata.setdefault("kernelspec", {})["name"] = kernel_name
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives it a random id
+
+
+def export_html(notebook: object, title: str) -> str:
+    """The notebook as HTML with code, prompts and analyst notes hidden."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {ANALYST_NOTES_TAG, KEY_FIGURES_TAG}
+    config.HTMLExporter.exclude_input = True
+    config.HTMLExporter.exclude_input_prompt = True
+    config.HTMLExporter.exclude_output_prompt = True
+    exporter = HTMLExporter(config=config, template_name="lab")
+    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
+    return body
+
+
+def _kernel_spec_dir(folder: Path) -> Path:
+    """A kernel spec running this very interpreter, so the kernel sees this environment.
+
+    The kernel also gets the allocator settings of :mod:`ikm_analysis._fast.allocator`.
+    """
+    spec = folder / "kernels" / KERNEL_NAME
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                 "--IPKernelApp.log_level=ERROR"],  # not the start-up chatter, 7 times over
+        "display_name": "Python 3 (ikm-analysis build)", "language": "python",
+        # A kernel reads one registry, builds one report and exits (ikm_analysis._fast.allocator).
+        "env": large_table_settings()}))
+    return folder
+
+
+def _swap_in(built: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".old-{target.name}-", dir=target.parent))
+        os.replace(target, old / target.name)
+    os.replace(built, target)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def _write_outputs(job: ReportJob, executed: Path, folder: Path, started: float) -> None:
+    import nbformat
+
+    notebook = nbformat.read(executed, as_version=4)
+    normalise_notebook(notebook)
+    nbformat.write(notebook, executed)
+    figures = read_key_figures(notebook)
+    title = str(figures.get("title", job.stem))
+    (folder / f"{job.stem}.html").write_text(export_html(notebook, title), encoding="utf-8")
+    (folder / "key_figures.json").write_text(key_figures_text(figures) + "\n", encoding="utf-8")
+    record = read_provenance(notebook)
+    record["build"] = {"seconds": round(time.monotonic() - started, 1),
+                       "finished_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    (folder / "provenance.json").write_text(provenance_json(record), encoding="utf-8")
+
+
+def run_job(job: ReportJob, cell_progress: dict | bool = False) -> BuildResult:
+    """Build one report; never raises for a notebook error (the result says what failed).
+
+    Args:
+        job: The job.
+        cell_progress: papermill's progress bar: ``False``, ``True`` or tqdm options.
+    """
+    import papermill
+
+    started = time.monotonic()
+    out_root = job.folder.parent
+    out_root.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".build-{job.folder.name}-", dir=out_root))
+    built = work / job.folder.name
+    built.mkdir()
+    executed = built / f"{job.stem}.ipynb"
+    jupyter_path = os.environ.get("JUPYTER_PATH")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        [str(_kernel_spec_dir(work / "jupyter")), jupyter_path or ""])
+    print(f"… {job.label}: start", flush=True)
+    try:
+        papermill.execute_notebook(
+            str(job.notebook), str(executed), parameters=job.parameters,
+            kernel_name=KERNEL_NAME, language="python", progress_bar=cell_progress,
+            cwd=str(job.notebook.parent), execution_timeout=CELL_TIMEOUT_SECONDS)
+        _write_outputs(job, executed, built, started)
+        _swap_in(built, job.folder)
+        return BuildResult(job, True, time.monotonic() - started,
+                           html=job.folder / f"{job.stem}.html")
+    except Exception as error:
+        kept = None
+        if executed.exists():
+            failed = out_root / "failed" / job.folder.name
+            shutil.rmtree(failed, ignore_errors=True)
+            failed.mkdir(parents=True)
+            kept = failed / executed.name
+            os.replace(executed, kept)
+        message = str(error).strip().splitlines()
+        summary = f"{type(error).__name__}: {message[-1] if message else ''}"
+        return BuildResult(job, False, time.monotonic() - started, failed_notebook=kept,
+                           error=summary)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if jupyter_path is None:
+            os.environ.pop("JUPYTER_PATH", None)
+        else:
+            os.environ["JUPYTER_PATH"] = jupyter_path
+
+
+def _result_line(result: BuildResult, done: int, total: int) -> str:
+    seconds = f"{result.seconds:.1f} s"
+    if result.ok:
+        return f"✔ [{done}/{total}] {result.job.label}: {result.html} ({seconds})"
+    kept = f"; notebook kept: {result.failed_notebook}" if result.failed_notebook else ""
+    return f"✘ [{done}/{total}] {result.job.label}: FAILED {result.error}{kept} ({seconds})"
+
+
+def build_reports(jobs: Sequence[ReportJob], workers: int = 2,
+                  report: Callable[[str], None] = print,
+                  cell_progress: bool | None = None) -> list[BuildResult]:
+    """Run the jobs, ``workers`` at a time, reporting each as it finishes.
+
+    Args:
+        jobs: From :func:`plan_reports`.
+        workers: Reports built at once (each in its own process and kernel).
+        report: Receives one progress line per finished report.
+        cell_progress: Per-report cell progress bars; by default only on a terminal.
+
+    Returns:
+        One result per job, in job order.
+    """
+    if cell_progress is None:
+        cell_progress = sys.stderr.isatty()
+    _warm_font_cache()
+    results: dict[int, BuildResult] = {}
+    context = get_context("spawn")
+    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context) as pool:
+        futures = {}
+        for index, job in enumerate(jobs):
+            bars = ({"desc": job.label, "position": index % max(1, workers), "leave": False}
+                    if cell_progress else False)
+            futures[pool.submit(run_job, job, bars)] = index
+        for future in as_completed(futures):
+            result = future.result()
+            results[futures[future]] = result
+            report(_result_line(result, len(results), len(jobs)))
+    return [results[index] for index in range(len(jobs))]
+
+
+def _warm_font_cache() -> None:
+    """Build matplotlib's font cache once, so no kernel prints 'building the font cache'."""
+    import matplotlib.font_manager  # noqa: F401
+
+
+def write_index(out_root: str | Path) -> Path:
+    """Write ``index.html`` linking every report under ``out_root`` (sorted, no timestamps)."""
+    root = Path(out_root)
+    entries = []
+    for page in sorted(root.rglob("*.html")):
+        relative = page.relative_to(root)
+        if relative.parts[0] in ("failed",) or relative.name == "index.html" or any(
+                part.startswith(".") for part in relative.parts):
+            continue
+        figures = page.parent / "key_figures.json"
+        title = relative.as_posix()
+        if figures.is_file():
+            title = json.loads(figures.read_text(encoding="utf-8")).get("title", title)
+        entries.append((relative.as_posix(), title))
+    items = "\n".join(f'<li><a href="{html.escape(link)}">{html.escape(title)}</a></li>'
+                      for link, title in entries)
+    index = root / "index.html"
+    index.write_text(
+        "<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\">"
+        "<title>Laporan IKM Kota Palangka Raya</title></head>\n<body>\n"
+        f"<h1>Laporan IKM Kota Palangka Raya</h1>\n<ul>\n{items}\n</ul>\n</body></html>\n",
+        encoding="utf-8")
+    return index

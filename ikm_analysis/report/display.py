@@ -1,0 +1,123 @@
+"""Numbers and tables as a report shows them: formatted text, hidden cells as ``x``, plain HTML.
+
+A shown table is built in two steps: the values (with ``pd.NA`` where a cell is hidden or not
+available) and then their text. Hidden cells print as ``x`` and values that do not exist (a median
+from too few units, a change from zero) print as ``–``, so a reader can tell them apart.
+
+Example:
+    >>> values = pd.Series([92799, None, 5], dtype="Int64")
+    >>> format_values(values, "id", hidden=pd.Series([False, False, True])).tolist()
+    ['92.799', '–', 'x']
+    >>> format_values(pd.Series([44.75]), "id", kind="percent").tolist()
+    ['44,8']
+    >>> format_values(pd.Series([-3, 4]), "en", kind="signed").tolist()
+    ['−3', '+4']
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ikm_analysis.i18n.formatting import format_id_number
+
+HIDDEN = "x"
+NOT_AVAILABLE = "–"
+KINDS = ("number", "percent", "signed")
+
+#: Style of every report table and banner; printed once at the top of each report.
+REPORT_CSS = """
+.ikm-table { border-collapse: collapse; margin: 0.5em 0 1em 0; font-size: 0.95em; }
+.ikm-table th, .ikm-table td { padding: 0.25em 0.7em; border-bottom: 1px solid #d0d7de; }
+.ikm-table th { background: #f3f5f7; text-align: left; }
+.ikm-table td { text-align: right; font-variant-numeric: tabular-nums; }
+.ikm-table td:first-child { text-align: left; }
+.ikm-table tr:last-child td { font-weight: 600; }
+.ikm-table.ikm-list tr:last-child td { font-weight: normal; }
+.ikm-banner { background: #b42318; color: #fff; padding: 0.8em 1em; font-weight: 700;
+              border-radius: 4px; margin: 0.5em 0 1em 0; }
+.ikm-note { color: #57606a; font-size: 0.9em; }
+.ikm-provenance { font-family: monospace; font-size: 0.85em; white-space: pre-wrap;
+                  background: #f6f8fa; padding: 0.8em; border-radius: 4px; }
+"""
+
+
+def format_value(value: object, lang: str = "id", decimals: int = 0, kind: str = "number") -> str:
+    """One value as text: ``–`` when missing, else Indonesian or English digits.
+
+    Args:
+        value: A number or a missing value.
+        lang: ``"id"`` or ``"en"``.
+        decimals: Digits after the decimal separator.
+        kind: ``"number"``, ``"percent"`` (one decimal by default, no sign) or ``"signed"``
+            (a leading ``+`` or ``−``).
+
+    Example:
+        >>> format_value(1.5, "id", decimals=1), format_value(None), format_value(0, kind="signed")
+        ('1,5', '–', '0')
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; use one of {KINDS}")
+    if value is None or pd.isna(value):
+        return NOT_AVAILABLE
+    if kind == "percent" and decimals == 0:
+        decimals = 1
+    text = format_id_number(abs(value) if kind == "signed" else value, decimals, lang)
+    if kind == "signed" and text.strip("0.,") != "":
+        return ("+" if value > 0 else "−") + text
+    return text
+
+
+def format_values(values: pd.Series, lang: str = "id", decimals: int = 0, kind: str = "number",
+                  hidden: pd.Series | None = None) -> pd.Series:
+    """A column as text, with ``x`` where ``hidden`` is true.
+
+    Args:
+        values: Numbers (missing values print as ``–``).
+        lang: ``"id"`` or ``"en"``.
+        decimals: Digits after the decimal separator.
+        kind: See :func:`format_value`.
+        hidden: True where the cell is suppressed; aligned by position.
+
+    Returns:
+        A string Series with the index of ``values``.
+    """
+    texts = [format_value(value, lang, decimals, kind) for value in values.tolist()]
+    if hidden is not None:
+        texts = [HIDDEN if is_hidden else shown
+                 for shown, is_hidden in zip(texts, hidden.tolist(), strict=True)]
+    return pd.Series(texts, index=values.index, dtype=object)
+
+
+def html_table(frame: pd.DataFrame, table_id: str, is_list: bool = False) -> str:
+    """A table of texts as plain HTML (no index, escaped, a stable id for tests and links).
+
+    Args:
+        frame: Columns of text; the column names are the headers.
+        table_id: The ``id`` attribute.
+        is_list: True when the last row is not a total (no bold last row).
+
+    Example:
+        >>> html_table(pd.DataFrame({"A": ["<1>"]}), "t1").splitlines()[0]
+        '<table id="t1" class="ikm-table">'
+    """
+    classes = "ikm-table ikm-list" if is_list else "ikm-table"
+    lines = [f'<table id="{html.escape(table_id)}" class="{classes}">', "<thead><tr>"]
+    lines += [f"<th>{html.escape(str(name))}</th>" for name in frame.columns]
+    lines += ["</tr></thead>", "<tbody>"]
+    for row in frame.itertuples(index=False):
+        cells = "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row)
+        lines.append(f"<tr>{cells}</tr>")
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)
+
+
+def note_html(sentence: str) -> str:
+    """A note printed under a table.
+
+    Example:
+        >>> note_html("x = hidden")
+        '<p class="ikm-note">x = hidden</p>'
+    """
+    return f'<p class="ikm-note">{html.escape(sentence)}</p>'

@@ -1,0 +1,145 @@
+"""The registry a report is built from: which file, which export year, which years it can report.
+
+Every notebook starts here. ``registry_path=None`` means the bundled synthetic sample (DATA
+SINTETIS), whose export describes 2024; any other file is a real export whose latest acceptable
+year is given by the caller (``export_year``) or, failing that, is the current calendar year.
+
+Example:
+    >>> registry = load_report_registry(None)
+    >>> registry.is_synthetic, registry.export_year, registry.report_years()
+    (True, 2024, [2020, 2021, 2022, 2023, 2024])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ikm_analysis.clean.pipeline import CleaningOptions, resolve_max_year
+from ikm_analysis.clean.registry import ProcessedRegistry, process_registry
+from ikm_analysis.metrics.activity import default_status_year
+from ikm_analysis.sample.files import sample_paths
+from ikm_analysis.sample.synthetic import SampleSpec
+
+#: Unit numbers the synthetic generator writes (``SIN-2021-0042``); no real office uses them.
+SYNTHETIC_UNIT_ID = re.compile(r"^SIN-\d{4}-\d{4}$")
+
+#: Years ``build --all`` reports by default: the export year and the four before it (A23).
+DEFAULT_REPORT_SPAN = 5
+
+
+def resolve_registry_path(registry_path: str | Path | None) -> Path:
+    """The file a report reads: ``registry_path``, or the bundled messy sample when ``None``.
+
+    Example:
+        >>> resolve_registry_path(None).name
+        'registri_ikm_sintetis_berantakan.xlsx'
+    """
+    return sample_paths().workbook if registry_path is None else Path(registry_path)
+
+
+def synthetic_row_count(processed: ProcessedRegistry) -> int:
+    """Rows whose unit number has the synthetic generator's form (``SIN-YYYY-NNNN``).
+
+    Example:
+        >>> sample = load_report_registry(None).processed
+        >>> synthetic_row_count(sample) > 0.99 * sample.cleaning.rows_clean
+        True
+    """
+    unit_ids = processed.raw.frame.get("unit_id")
+    if unit_ids is None:
+        return 0
+    text = unit_ids.astype("string").str.strip()
+    return int(text.str.fullmatch(SYNTHETIC_UNIT_ID.pattern).fillna(False).sum())
+
+
+@dataclass(frozen=True)
+class ReportRegistry:
+    """A registry read and cleaned for reporting.
+
+    Attributes:
+        path: The file read.
+        processed: Raw rows, clean table and quarantine.
+        export_year: The latest acceptable year in cleaning (the year the export describes).
+        status_year: The year the ``status`` column describes (A14).
+        synthetic_rows: Rows with synthetic unit numbers; any makes the report bannered.
+    """
+
+    path: Path
+    processed: ProcessedRegistry
+    export_year: int
+    status_year: int
+    synthetic_rows: int
+
+    @property
+    def clean(self) -> pd.DataFrame:
+        """The clean table (no personal data)."""
+        return self.processed.clean
+
+    @property
+    def is_synthetic(self) -> bool:
+        """Whether the report must carry the DATA SINTETIS banner."""
+        return self.synthetic_rows > 0
+
+    def row_counts(self) -> dict[str, int]:
+        """Rows read, clean, quarantined, blank rows skipped, and rows with synthetic numbers."""
+        summary = self.processed.summary()
+        return {key: int(summary[key]) for key in (
+            "rows_read", "rows_clean", "rows_quarantined", "blank_rows_skipped")} | {
+            "synthetic_rows": self.synthetic_rows}
+
+    def data_years(self) -> tuple[int, int]:
+        """First and last year the clean table can describe (first registration, status year).
+
+        Raises:
+            ValueError: The clean table is empty.
+        """
+        registered = self.clean["year_registered"].dropna()
+        if registered.empty:
+            raise ValueError(f"{self.path}: no clean row; nothing to report")
+        return int(registered.min()), self.status_year
+
+    def report_years(self, first_year: int | None = None) -> list[int]:
+        """Years ``build --all`` reports: the five up to the status year, or from ``first_year``.
+
+        Args:
+            first_year: Earliest year to report; the default span otherwise (A23).
+
+        Returns:
+            Consecutive years within :meth:`data_years`.
+        """
+        first_data, last = self.data_years()
+        first = last - DEFAULT_REPORT_SPAN + 1 if first_year is None else first_year
+        return list(range(max(first, first_data), last + 1))
+
+
+def load_report_registry(registry_path: str | Path | None, export_year: int | None = None,
+                         sheet: str | None = None, lang: str = "id") -> ReportRegistry:
+    """Read and clean the registry a report is built from.
+
+    Args:
+        registry_path: CSV, XLSX or Parquet export; the bundled synthetic sample when ``None``.
+        export_year: Latest acceptable year in cleaning. Default: the sample's 2024 for the
+            sample; the current calendar year otherwise (as ``ikm-report validate``).
+        sheet: Worksheet of an XLSX file.
+        lang: Language of the quarantine reasons.
+
+    Returns:
+        The registry with its export and status years.
+
+    Raises:
+        InputFileError: The file cannot be read.
+    """
+    path = resolve_registry_path(registry_path)
+    if export_year is None and registry_path is None:
+        export_year = SampleSpec().last_year
+    export_year = resolve_max_year(export_year)
+    processed = process_registry(path, sheet=sheet, options=CleaningOptions(max_year=export_year),
+                                 lang=lang)
+    clean = processed.clean
+    status_year = default_status_year(clean) if len(clean) else export_year
+    return ReportRegistry(path, processed, export_year, status_year,
+                          synthetic_row_count(processed))

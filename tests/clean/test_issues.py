@@ -1,0 +1,27 @@
+import pandas as pd
+import pytest
+
+from ikm_analysis.clean.issues import REASONS, CellIssues, describe_reason
+
+
+def test_every_reason_has_both_languages():
+    for code, (indonesian, english) in REASONS.items():
+        assert indonesian and english, code
+        assert describe_reason(code, "x", "id") != describe_reason(code, "x", "en")
+
+
+def test_unknown_reason_codes_are_refused():
+    with pytest.raises(KeyError):
+        CellIssues.empty().add(pd.Series([True]), "status", "bad_code")
+
+
+def test_add_and_extend_keep_order_and_rows():
+    first = CellIssues.empty().add(pd.Series([True, False, True], index=[4, 5, 6]), "status",
+                                   "unknown_status", detail=pd.Series(["a", "b", "c"],
+                                                                      index=[4, 5, 6]))
+    both = first.extend(CellIssues.empty().add(pd.Series([True], index=[4]), "", "total_row"))
+    assert both.frame.values.tolist() == [
+        [4, "status", "unknown_status", "a"], [6, "status", "unknown_status", "c"],
+        [4, "", "total_row", ""],
+    ]
+    assert both.rows.tolist() == [4, 6]

@@ -1,0 +1,134 @@
+"""Tables of the yearly report: values, hidden cells and text."""
+
+import pandas as pd
+import pytest
+
+from ikm_analysis.clean.registry import process_registry
+from ikm_analysis.metrics.disclosure import suppress_small_cells
+from ikm_analysis.reference import load_kelurahan
+from ikm_analysis.report.display import HIDDEN
+from ikm_analysis.report.tables import (
+    TOTAL,
+    cross_table,
+    economics_table,
+    kelurahan_table,
+    quality_table,
+    quarantine_rows_table,
+    units_table,
+)
+
+
+def make_units(rows):
+    """Units from (category, kelurahan code, year registered, workers) tuples, all active."""
+    kelurahan = load_kelurahan().set_index("kelurahan_code")
+    codes = [row[1] for row in rows]
+    return pd.DataFrame({
+        "category_code": [row[0] for row in rows],
+        "kelurahan_code": codes,
+        "kelurahan": kelurahan.loc[codes, "kelurahan"].to_numpy(),
+        "kecamatan_code": kelurahan.loc[codes, "kecamatan_code"].to_numpy(),
+        "kecamatan": kelurahan.loc[codes, "kecamatan"].to_numpy(),
+        "year_registered": pd.array([row[2] for row in rows], dtype="Int64"),
+        "year_closed": pd.array([None] * len(rows), dtype="Int64"),
+        "status": ["aktif"] * len(rows),
+        "is_sentra_member": pd.array([False] * len(rows), dtype="boolean"),
+        "workers_count": pd.array([row[3] for row in rows], dtype="Int64"),
+        "investment_rp": pd.array([1_000_000.0] * len(rows), dtype="Float64"),
+        "production_value_rp": pd.array([None] * len(rows), dtype="Float64"),
+    })
+
+
+PAHANDUT, MENTENG, PAGER = "62.71.01.1001", "62.71.03.1002", "62.71.05.1005"
+UNITS = make_units(
+    [("pangan", PAHANDUT, 2020, 2)] * 8      # large in both years
+    + [("pangan", MENTENG, 2024, 3)] * 5     # new in 2024
+    + [("kayu", MENTENG, 2020, 1)] * 6
+    + [("sandang", PAGER, 2020, None)] * 1   # a single unit: must be hidden
+)
+
+
+def test_units_table_hides_small_counts_with_a_complement_and_their_changes():
+    table = units_table(UNITS, "category_code", 2024, min_cell=3, lang="id")
+    hidden = table.values["units"].isna()
+    assert hidden["sandang"]
+    assert hidden.sum() >= 2  # the single unit could otherwise be worked out from the total
+    assert table.values.loc[TOTAL, "units"] == 20
+    shown = table.text.set_index("Kategori produk")
+    assert shown.loc["Sandang dan batik benang bintik", "Unit aktif 2024"] == HIDDEN
+    assert shown.loc["Sandang dan batik benang bintik", "Perubahan"] == HIDDEN
+    assert shown.loc["Pangan (makanan dan minuman)", "Perubahan"] == "+5"
+    assert shown.loc["Jumlah", "Perubahan (%)"] == "+33,3"
+
+
+def test_units_table_lists_every_reference_key():
+    table = units_table(UNITS, "kecamatan_code", 2024, lang="en")
+    assert table.text["Kecamatan"].tolist() == [
+        "Pahandut", "Bukit Batu", "Jekan Raya", "Sabangau", "Rakumpit", "Total"]
+    assert table.series("units").index.tolist()[0] == "Pahandut"
+    assert TOTAL not in table.by_key("units").index
+
+
+def test_cross_table_hides_small_cells_the_same_way_as_disclosure():
+    table = cross_table(UNITS, min_cell=3)
+    assert table.values.loc["sandang", "62.71.05"] is pd.NA
+    assert table.values.loc["pangan", "62.71.01"] == 8
+    text_cells = table.text.iloc[:, 1:].to_numpy()
+    assert ((text_cells == HIDDEN) == table.values.isna().to_numpy()).all()
+
+
+def test_kelurahan_table_has_all_kelurahan_and_hides_single_units():
+    table = kelurahan_table(UNITS, 2024, min_cell=3)
+    assert len(table.values) == 31
+    assert table.values.loc[PAGER, "units"] is pd.NA
+    assert table.values.loc[MENTENG, "units"] == 11
+    assert table.text.iloc[-1]["Ada sentra"] == "0 / 30"
+
+
+def test_economics_table_hides_totals_from_too_few_reporting_units():
+    table = economics_table(UNITS, min_cell=3, lang="en")
+    assert table.values.loc["kayu", "workers_total"] == 6
+    assert table.values.loc["pangan", "workers_total"] == 31
+    # sandang: one unit that reported no workers -> a total of nothing, median not shown
+    assert table.values.loc["sandang", "workers_median"] is pd.NA
+    assert table.values.loc["sandang", "investment_rp_total"] is pd.NA  # one unit reported
+    assert table.values.loc[TOTAL, "investment_rp_total"] == 20.0  # Rp million
+    assert any("never counted as zero" in note for note in table.notes)
+
+
+def test_economics_hidden_totals_match_disclosure_of_the_amounts():
+    table = economics_table(UNITS, min_cell=3)
+    investment = table.values["investment_rp_total"]
+    contributors = UNITS.groupby("category_code")["investment_rp"].count()
+    small = contributors[(contributors > 0) & (contributors < 3)].index
+    assert investment[list(small)].isna().all()
+
+
+@pytest.fixture
+def messy_registry(tmp_path):
+    path = tmp_path / "ikm.csv"
+    path.write_text(
+        "ID,Nama Usaha,Nama Pemilik,NIK,Kelurahan,KBLI,Tahun,Status\n"
+        "A1,Kue Ibu,Siti Aminah,6271010101900001,Menteng,10792,2021,aktif\n"
+        "A2,Rotan Indah,Budi Santoso,6271010101900002,Tidak Ada,16299,2022,aktif\n"
+        "A3,Rotan Indah,Budi Santoso,6271010101900002,Menteng,16299,2099,aktif\n",
+        encoding="utf-8")
+    return process_registry(path)
+
+
+def test_quality_table_counts_every_row_once(messy_registry):
+    values = quality_table(messy_registry, lang="en").values["rows"]
+    assert values["Rows received"] == values["Rows accepted"] + values["Rows quarantined"] == 3
+    assert values["Rows quarantined"] == 2
+
+
+def test_quarantine_rows_table_shows_no_cell_values(messy_registry):
+    table = quarantine_rows_table(messy_registry, lang="id")
+    printed = " ".join(table.text.astype(str).to_numpy().ravel())
+    assert "Tidak Ada" not in printed and "Budi Santoso" not in printed
+    assert "6271010101900002" not in printed
+    assert set(table.text.columns) == {"Baris di berkas", "Kolom", "Alasan"}
+
+
+def test_suppression_helper_agrees_on_a_plain_cross_table():
+    counts = pd.DataFrame({"a": [10, 1], "b": [7, 9]}, index=["x", "y"])
+    assert suppress_small_cells(counts, 3).is_suppressed.loc["y", "a"]
