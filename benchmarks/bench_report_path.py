@@ -15,13 +15,14 @@ then runs the path a yearly report takes and records time and peak resident memo
 
 Peak memory is the process's peak RSS after the stage (ru_maxrss), interpreter and earlier
 stages included. The measuring processes run with the allocator settings the report kernels use
-(:mod:`ikm_analysis._fast.allocator`); ``--default-allocator`` measures without them.
+(:mod:`ikm_analysis._fast.allocator`); ``--allocator runtime`` applies them after start, as
+``ikm-report`` does, and ``--allocator default`` measures without them.
 Nothing here is asserted: the numbers go into the README.
 
 Usage:
     python benchmarks/bench_report_path.py --repeat 3 --sizes 100000 1000000 10000000
     python benchmarks/bench_report_path.py --repeat 3 --messy --sizes 1000000
-    python benchmarks/bench_report_path.py --repeat 3 --default-allocator --sizes 1000000 10000000
+    python benchmarks/bench_report_path.py --repeat 3 --allocator default --sizes 1000000 10000000
 """
 
 from __future__ import annotations
@@ -237,8 +238,12 @@ def run_messy_path(units: int) -> list[tuple[str, float, float]]:
     return records
 
 
-def child(units: int, mode: str, folder: str) -> None:
+def child(units: int, mode: str, folder: str, runtime_allocator: bool = False) -> None:
     """Entry point of one measuring process; prints its records as JSON."""
+    if runtime_allocator:
+        from ikm_analysis._fast.allocator import use_large_table_allocator
+
+        use_large_table_allocator()
     path = Path(folder) / f"registry_{units}.parquet"
     if mode == "generate":
         start = time.perf_counter()
@@ -253,14 +258,24 @@ def child(units: int, mode: str, folder: str) -> None:
                        "peak_rss_mb": round(peak, 1)} for stage, seconds, peak in records]))
 
 
-def _run_child(units: int, mode: str, folder: str, default_allocator: bool = False
+#: How a measuring process gets the allocator settings of ikm_analysis._fast.allocator.
+ALLOCATOR_MODES = {
+    "environment": "set in the environment at start, as the report kernels get them",
+    "runtime": "set by use_large_table_allocator() after start, as ikm-report does",
+    "default": "not set: glibc's and pyarrow's defaults",
+}
+
+
+def _run_child(units: int, mode: str, folder: str, allocator: str = "environment"
                ) -> list[dict[str, object]]:
     from ikm_analysis._fast.allocator import LARGE_TABLE_ENVIRONMENT, large_table_environment
 
-    # Measured as the report kernels run (ikm_analysis._fast.allocator), unless asked otherwise.
-    env = ({k: v for k, v in os.environ.items() if k not in LARGE_TABLE_ENVIRONMENT}
-           if default_allocator else large_table_environment())
-    result = subprocess.run([sys.executable, __file__, "--child", str(units), mode, folder],
+    without = {k: v for k, v in os.environ.items() if k not in LARGE_TABLE_ENVIRONMENT}
+    env = large_table_environment() if allocator == "environment" else without
+    arguments = ["--child", str(units), mode, folder]
+    if allocator == "runtime":
+        arguments.append("--runtime-allocator")
+    result = subprocess.run([sys.executable, __file__, *arguments],
                             check=True, capture_output=True, text=True, env=env)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -306,29 +321,37 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
     parser.add_argument("--messy", action="store_true", help="time the messy-input path")
     parser.add_argument("--repeat", type=int, default=1,
                         help="measuring runs per size, each a fresh process (median reported)")
-    parser.add_argument("--default-allocator", action="store_true",
-                        help="measure without the allocator settings "
-                        "of ikm_analysis._fast.allocator")
+    parser.add_argument("--allocator", choices=ALLOCATOR_MODES, default="environment",
+                        help="how the measuring processes get the allocator settings of "
+                        "ikm_analysis._fast.allocator: " + "; ".join(
+                            f"{name}: {meaning}" for name, meaning in ALLOCATOR_MODES.items()))
+    parser.add_argument("--work", type=Path, default=None,
+                        help="folder for the generated registries, kept and reused between "
+                        "runs (default: a temporary folder)")
     parser.add_argument("--child", nargs=3, metavar=("UNITS", "MODE", "FOLDER"),
                         help=argparse.SUPPRESS)
+    parser.add_argument("--runtime-allocator", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(int(args.child[0]), args.child[1], args.child[2])
+        child(int(args.child[0]), args.child[1], args.child[2], args.runtime_allocator)
         return []
     results: list[dict[str, object]] = []
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = str(args.work or temporary)
+        Path(folder).mkdir(parents=True, exist_ok=True)
         for units in args.sizes:
             mode = "messy" if args.messy else "report"
-            if not args.messy:
+            registry = Path(folder) / f"registry_{units}.parquet"
+            if not args.messy and not registry.is_file():
                 results += _run_child(units, "generate", folder)
-            results += _summarise([_run_child(units, mode, folder, args.default_allocator)
+            results += _summarise([_run_child(units, mode, folder, args.allocator)
                                    for _ in range(args.repeat)])
-            (Path(folder) / f"registry_{units}.parquet").unlink(missing_ok=True)
+            if args.work is None:
+                registry.unlink(missing_ok=True)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"{platform.python_implementation()} {platform.python_version()}, "
-          f"pandas {pd.__version__}; allocator: "
-          f"{'default' if args.default_allocator else 'ikm_analysis._fast.allocator settings'}; "
-          f"median of {args.repeat} run(s)")
+          f"pandas {pd.__version__}; allocator: {args.allocator} "
+          f"({ALLOCATOR_MODES[args.allocator]}); median of {args.repeat} run(s)")
     print("| units | stage | seconds | fastest-slowest | peak RSS (MiB) |\n"
           "|---:|---|---:|---|---:|")
     for record in results:

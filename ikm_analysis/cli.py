@@ -26,7 +26,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ikm_analysis._fast.allocator import has_large_table_environment, large_table_environment
+from ikm_analysis._fast.allocator import use_large_table_allocator
 from ikm_analysis.clean.pipeline import CleaningOptions
 from ikm_analysis.clean.registry import ProcessedRegistry, process_registry
 from ikm_analysis.exceptions import IkmError
@@ -202,16 +202,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> int:
     """The ``ikm-report`` program: :func:`main` in a process set up for large registries.
 
-    On Linux the program restarts itself once with the allocator settings of
-    :mod:`ikm_analysis._fast.allocator` (they are read only at start); :func:`main`, which tests and
-    other code call, changes nothing.
+    The allocator settings of :mod:`ikm_analysis._fast.allocator` are applied before any
+    registry is read; :func:`main`, which tests and other code call, changes nothing.
 
     Returns:
         The exit code.
     """
-    if sys.platform.startswith("linux") and not has_large_table_environment():
-        os.execve(sys.executable, [sys.executable, "-m", "ikm_analysis.cli", *sys.argv[1:]],
-                  large_table_environment())
+    use_large_table_allocator()
     return main()
 
 

@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.bench_report_path import main
@@ -34,7 +36,16 @@ def test_messy_path_runs(capsys):
     assert [r["stage"] for r in results] == ["parse number strings", "canonicalise kelurahan"]
 
 
-def test_default_allocator_can_be_measured_too(capsys):
-    results = main(["--default-allocator", "--sizes", "600"])
+@pytest.mark.parametrize("allocator", ["default", "runtime"])
+def test_other_allocator_settings_can_be_measured_too(capsys, allocator):
+    results = main(["--allocator", allocator, "--sizes", "600"])
     assert len(results) == 5
-    assert "allocator: default" in capsys.readouterr().out
+    assert f"allocator: {allocator} " in capsys.readouterr().out
+
+
+def test_generated_registries_are_kept_and_reused_in_a_work_folder(tmp_path, capsys):
+    first = main(["--sizes", "600", "--work", str(tmp_path)])
+    assert (tmp_path / "registry_600.parquet").is_file()
+    again = main(["--sizes", "600", "--work", str(tmp_path)])
+    assert next(r["stage"] for r in first).startswith("generate")
+    assert not any(str(r["stage"]).startswith("generate") for r in again)

@@ -2,24 +2,25 @@
 
 At ten million rows every temporary column is tens of megabytes. By default glibc serves such
 blocks from fresh ``mmap`` pages and unmaps them on free, and pyarrow's own pool (mimalloc) hands
-freed pages back too; the kernel then zeroes every page again the next time it is touched. A
-``perf`` profile of clean + validate at 10M rows spent 47 % of its time in the kernel zeroing
-pages (``clear_page_erms``), a share that grows with the registry. With the settings here glibc
-keeps freed memory for reuse and Arrow allocates through glibc as well, so one heap serves both:
-at the time, clean + validate at 10M went from about 10.5 s to 7 s. The code has since learnt to
-allocate far less, and the gain now depends on how dear fresh pages are on the machine: load +
-clean + metrics at 10M took 4.9 s with the settings and 6.7 s without in alternating runs, while
-the benchmark, run right after generating its registry, was no faster with them (README,
-Performance).
+freed pages back too; the kernel then zeroes every page again the next time it is touched (a
+``perf`` profile once showed 47 % of clean + validate at 10M rows in ``clear_page_erms``). With
+the settings here glibc keeps freed memory for reuse and Arrow allocates through glibc as well,
+so one heap serves both. How much that gives depends on how dear fresh pages are on the machine;
+the README's Performance section has the measurements.
 
 The cost: memory freed inside the process is kept for reuse rather than handed back to the system
 until the process ends. That suits a process that reads a registry, builds a report and exits,
-which is what the package starts itself: report kernels (:data:`LARGE_TABLE_ENVIRONMENT` in their
-kernel spec), the ``ikm-report`` command (on Linux it restarts itself with them once), the
-``make lab`` kernel and the benchmark. Importing the package changes nothing. The settings are
-read when a process starts (set later, from inside, they recovered only part of the time), so
-for a script of your own: ``env $(python -m ikm_analysis._fast.allocator) python script.py``.
-Other C libraries than glibc (macOS, musl) ignore the two ``MALLOC_`` settings, harmlessly.
+which is what the package starts itself. Two ways to apply them:
+
+* :data:`LARGE_TABLE_ENVIRONMENT`, read by glibc and pyarrow when a process starts: the report
+  kernels get it in their kernel spec, the ``make lab`` kernel too, and a script of your own can
+  be started with ``env $(python -m ikm_analysis._fast.allocator) python script.py``;
+* :func:`use_large_table_allocator`, for a process already running: ``ikm-report`` calls it
+  before it reads a registry. It sets the same two glibc parameters with ``mallopt`` and makes
+  the system allocator pyarrow's default pool.
+
+Importing the package changes nothing. Other C libraries than glibc (macOS, musl) have no
+``mallopt`` of this kind and ignore the ``MALLOC_`` variables, harmlessly.
 
 Example:
     >>> sorted(LARGE_TABLE_ENVIRONMENT)
@@ -31,11 +32,13 @@ Example:
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
+import sys
 from collections.abc import Mapping
 
 #: Free memory at the top of the heap is handed back only above this size: never, in practice.
-#: (Handing back even 2 GiB at a time left a third of the page zeroing in place at 10M rows.)
 _TRIM_THRESHOLD_BYTES = 2**40
 
 #: Environment of a process started for a large registry (read by glibc and pyarrow at start).
@@ -44,6 +47,10 @@ LARGE_TABLE_ENVIRONMENT: dict[str, str] = {
     "MALLOC_TRIM_THRESHOLD_": str(_TRIM_THRESHOLD_BYTES),
     "ARROW_DEFAULT_MEMORY_POOL": "system",  # Arrow shares that heap instead of its own
 }
+
+# glibc's mallopt parameters (malloc.h).
+_M_TRIM_THRESHOLD = -1
+_M_MMAP_MAX = -4
 
 
 def large_table_settings(base: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -73,15 +80,33 @@ def large_table_environment(base: Mapping[str, str] | None = None) -> dict[str, 
     return {**base, **large_table_settings(base)}
 
 
-def has_large_table_environment(environ: Mapping[str, str] | None = None) -> bool:
-    """Whether every setting is present (with our value or one of yours).
+def use_large_table_allocator(environ: Mapping[str, str] | None = None) -> list[str]:
+    """Apply the settings to this running process, each unless its variable is set already.
 
-    Example:
-        >>> has_large_table_environment({}), has_large_table_environment(LARGE_TABLE_ENVIRONMENT)
-        (False, True)
+    A variable of :data:`LARGE_TABLE_ENVIRONMENT` that is set means the process started with a
+    setting (ours or yours), which this leaves alone.
+
+    Args:
+        environ: The environment the process started with; ``os.environ`` when ``None``.
+
+    Returns:
+        What was changed: ``"glibc"`` (``mallopt``) and ``"arrow"`` (the default pool).
     """
     environ = os.environ if environ is None else environ
-    return all(name in environ for name in LARGE_TABLE_ENVIRONMENT)
+    changed = []
+    if sys.platform.startswith("linux") and not (
+            {"MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_"} & set(environ)):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        mallopt = getattr(libc, "mallopt", None)
+        # int -1 is the largest size_t: glibc never hands the top of the heap back.
+        if mallopt is not None and mallopt(_M_TRIM_THRESHOLD, -1) and mallopt(_M_MMAP_MAX, 0):
+            changed.append("glibc")
+    if "ARROW_DEFAULT_MEMORY_POOL" not in environ:
+        import pyarrow as pa
+
+        pa.set_memory_pool(pa.system_memory_pool())
+        changed.append("arrow")
+    return changed
 
 
 def main() -> None:

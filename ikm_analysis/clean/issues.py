@@ -164,3 +164,42 @@ class CellIssues:
     def rows(self) -> pd.Index:
         """The distinct row labels that have at least one issue."""
         return pd.Index(self.frame["row"].unique())
+
+
+#: A missing derived value is only news when the fields it is derived from had no problem.
+_DERIVED_FROM: dict[str, tuple[str, ...]] = {
+    "kelurahan": ("kelurahan",),
+    "kecamatan": ("kelurahan", "kecamatan"),
+    "category": ("category", "kbli_code"),
+}
+
+
+def tidy_issues(issues: CellIssues, total_rows: tuple[int, ...]) -> CellIssues:
+    """Drop consequential noise from the issue list.
+
+    A total row is reported only as a total row, and an empty derived field (kelurahan code,
+    category) is not reported again when a field it is derived from already has an issue.
+    """
+    frame = issues.frame
+    if frame.empty:
+        return issues
+    is_total_row = frame["row"].isin(total_rows) & (frame["reason_code"] != "total_row")
+    reasons: dict[tuple[object, str], set[str]] = {}
+    for row, field, reason in zip(frame["row"], frame["column"], frame["reason_code"], strict=True):
+        reasons.setdefault((row, field), set()).add(reason)
+
+    def is_echo(row: object, field: str, reason: str) -> bool:
+        if reason != "missing_value" or field not in _DERIVED_FROM:
+            return False
+        return any(
+            reasons.get((row, source), set()) - ({"missing_value"} if source == field else set())
+            for source in _DERIVED_FROM[field]
+        )
+
+    is_echo_issue = [
+        is_echo(row, field, reason)
+        for row, field, reason in zip(frame["row"], frame["column"], frame["reason_code"],
+                                      strict=True)
+    ]
+    kept = frame[~is_total_row & ~pd.Series(is_echo_issue, index=frame.index)]
+    return CellIssues(kept.drop_duplicates(["row", "column", "reason_code"], ignore_index=True))

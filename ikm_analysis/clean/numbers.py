@@ -34,6 +34,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ikm_analysis._fast.arrow_numbers import parse_ascii_numbers
 from ikm_analysis._fast.arrow_text import as_arrow_text
 
 NumberFormat = Literal["id", "en"]
@@ -71,6 +72,8 @@ def _number_pattern(number_format: str) -> re.Pattern[str]:
 
 
 _PATTERNS = {fmt: _number_pattern(fmt) for fmt in _DIGITS}
+#: Thousands separator and decimal mark of each format.
+_SEPARATORS = {"id": (".", ","), "en": (",", ".")}
 
 
 @dataclass(frozen=True)
@@ -163,38 +166,6 @@ def _parse_cells(values: pd.Series, number_format: str) -> ParsedNumbers:
     return ParsedNumbers(parsed, pd.Series(invalid, index=values.index, dtype=bool))
 
 
-#: Characters ``str.isspace`` finds among ASCII: what Python's ``strip`` and ``\s`` remove there.
-_ASCII_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
-
-
-def _parse_ascii(text: pa.Array, number_format: str) -> tuple[np.ndarray, np.ndarray]:
-    r""":func:`_parse_cells` for ASCII text in Arrow kernels: (numbers with NaN, invalid mask).
-
-    For ASCII, ``casefold`` is ``ascii_lower``, and Python's ``\d`` and ``\s`` are RE2's once
-    runs of spaces are single blanks; ``tests/property/test_numbers_vectorised.py`` checks that
-    the two paths agree on arbitrary text.
-    """
-    stripped = pc.utf8_trim(text, _ASCII_SPACE)
-    missing = pc.fill_null(pc.or_(pc.equal(stripped, ""), pc.equal(stripped, "-")), True)
-    folded = pc.replace_substring_regex(pc.ascii_lower(stripped), f"[{_ASCII_SPACE}]+", " ")
-    parts = pc.extract_regex(folded, _PATTERNS[number_format].pattern)
-    digits = pc.struct_field(parts, "digits")
-    separators = (".", ",") if number_format == "id" else (",", "")
-    digits = pc.replace_substring(digits, separators[0], "")
-    if separators[1]:
-        digits = pc.replace_substring(digits, separators[1], ".")
-    magnitude = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
-    unit = pc.index_in(pc.struct_field(parts, "unit"), pa.array(list(MULTIPLIERS)))
-    scale = pc.fill_null(pc.take(pa.array(list(MULTIPLIERS.values())), unit), 1.0)
-    negative = pc.fill_null(pc.or_(pc.equal(pc.struct_field(parts, "sign"), "-"),
-                                   pc.equal(pc.struct_field(parts, "sign2"), "-")), False)
-    numbers = magnitude * scale.to_numpy() * np.where(
-        negative.to_numpy(zero_copy_only=False), -1.0, 1.0)
-    is_missing = missing.to_numpy(zero_copy_only=False)
-    numbers[is_missing] = np.nan
-    return numbers, ~is_missing & np.isnan(numbers)
-
-
 def _parse_text_column(text: pa.ChunkedArray, index: pd.Index, number_format: str
                        ) -> ParsedNumbers:
     """Parse a text column: ASCII cells in Arrow, the rest (``٣``, ``–``) cell by cell."""
@@ -203,8 +174,9 @@ def _parse_text_column(text: pa.ChunkedArray, index: pd.Index, number_format: st
     invalid = np.zeros(len(array), dtype=bool)
     is_ascii = pc.fill_null(pc.string_is_ascii(array), True).to_numpy(zero_copy_only=False)
     if is_ascii.any():
-        numbers[is_ascii], invalid[is_ascii] = _parse_ascii(array.filter(is_ascii),
-                                                            number_format)
+        numbers[is_ascii], invalid[is_ascii] = parse_ascii_numbers(
+            array.filter(is_ascii), _PATTERNS[number_format].pattern, MULTIPLIERS,
+            *_SEPARATORS[number_format])
     if not is_ascii.all():
         rest = _parse_cells(pd.Series(array.filter(~is_ascii).to_pylist(), dtype=object),
                             number_format)

@@ -19,10 +19,9 @@ import difflib
 from dataclasses import dataclass
 from functools import partial
 
-import numpy as np
 import pandas as pd
 
-from ikm_analysis._fast.distinct import first_seen_codes, map_distinct, row_keys
+from ikm_analysis._fast.distinct import DistinctRows, map_distinct
 from ikm_analysis.clean.issues import CellIssues
 from ikm_analysis.exceptions import ReferenceDataError
 from ikm_analysis.folding import fold_text
@@ -148,34 +147,16 @@ def canonicalize_regions(
     """
     if kecamatan is not None:
         kecamatan = kecamatan.reindex(kelurahan.index)
-    pair, first = first_seen_codes(
-        row_keys([kelurahan] if kecamatan is None else [kelurahan, kecamatan]))
-    if len(first) == len(kelurahan):  # every pair distinct: nothing to share
+    pairs = DistinctRows([kelurahan] if kecamatan is None else [kelurahan, kecamatan])
+    if pairs.all_distinct:
         return _canonicalize_rows(kelurahan, kecamatan, extra_aliases)
     # A registry repeats 30 kelurahan over every row: resolve each distinct pair once, spread back.
-    match = _canonicalize_rows(kelurahan.iloc[first],
-                               None if kecamatan is None else kecamatan.iloc[first],
+    match = _canonicalize_rows(kelurahan.iloc[pairs.first],
+                               None if kecamatan is None else kecamatan.iloc[pairs.first],
                                extra_aliases)
-    regions = match.regions.iloc[pair]
-    regions.index = kelurahan.index
-    return RegionMatch(regions, _spread_issues(match.issues, kelurahan.index[first], pair,
-                                               kelurahan.index))
-
-
-def _spread_issues(issues: CellIssues, representatives: pd.Index, pair: np.ndarray,
-                   rows: pd.Index) -> CellIssues:
-    """Give every row the issues of its pair's representative, in the per-row order."""
-    frame = issues.frame
-    if frame.empty:
-        return issues
-    code_of = pd.Series(np.arange(len(representatives)), index=representatives)
-    frame = frame.assign(pair=code_of.loc[frame["row"]].to_numpy(),
-                         group=pd.factorize(frame["column"] + "\0" + frame["reason_code"])[0])
-    all_rows = pd.DataFrame({"pair": pair, "position": np.arange(len(rows))})
-    spread = frame.drop(columns="row").merge(all_rows, on="pair")
-    spread = spread.sort_values(["group", "position"], kind="stable")
-    spread["row"] = rows[spread["position"].to_numpy()]
-    return CellIssues(spread[list(frame.columns.drop(["pair", "group"]))].reset_index(drop=True))
+    issues = pairs.spread_long(match.issues.frame, "row", kelurahan.index[pairs.first],
+                               kelurahan.index, group_by=["column", "reason_code"])
+    return RegionMatch(pairs.spread(match.regions, kelurahan.index), CellIssues(issues))
 
 
 def _canonicalize_rows(

@@ -15,12 +15,15 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.config import ValidationDepth, config_context
 from pandera.errors import SchemaErrors
 
+from ikm_analysis._fast.repeats import occurs_once
 from ikm_analysis.clean.codes import STATUS_VALUES
+from ikm_analysis.clean.issues import REASONS, CellIssues
 from ikm_analysis.exceptions import DataValidationError
 from ikm_analysis.reference import load_kelurahan, load_product_categories
 
@@ -34,6 +37,15 @@ CATEGORICAL_COLUMNS: tuple[str, ...] = (
     "kelurahan_code", "kelurahan", "kecamatan_code", "kecamatan", "kbli_code", "category_code",
     "category_source", "status",
 )
+
+#: Schema column -> raw field an issue on it is reported against.
+_FIELD_OF_COLUMN: dict[str, str] = {
+    "kelurahan_code": "kelurahan",
+    "kecamatan_code": "kecamatan",
+    "kbli_division": "kbli_code",
+    "category_code": "category",
+    "category_source": "category",
+}
 
 #: Row-level rules between fields: reason code -> the field the issue is reported on.
 CROSS_FIELD_RULES: dict[str, str] = {
@@ -50,14 +62,6 @@ def resolve_max_year(max_year: int | None) -> int:
         2024
     """
     return dt.date.today().year if max_year is None else max_year
-
-
-def _occurs_once(values: pd.Series) -> pd.Series:
-    """``True`` where a value occurs once; linear for increasing values (row numbers are)."""
-    array = values.to_numpy()
-    if len(array) < 2 or bool((array[1:] > array[:-1]).all()):
-        return pd.Series(True, index=values.index)
-    return ~values.duplicated(keep=False)
 
 
 @cache
@@ -88,7 +92,7 @@ def clean_registry_schema(
 
     return pa.DataFrameSchema(
         {
-            "source_row": pa.Column("int64", pa.Check(_occurs_once, error="repeated_row_number")),
+            "source_row": pa.Column("int64", pa.Check(occurs_once, error="repeated_row_number")),
             "unit_id": text(),
             "business_name": text(),
             "kelurahan_code": coded(pa.Check.isin(kelurahan["kelurahan_code"].tolist())),
@@ -192,3 +196,32 @@ def validate_clean_registry(
     if len(failures):
         raise DataValidationError("clean_registry", failures)
     return frame
+
+
+def rule_issues(
+    typed: pd.DataFrame, issues: CellIssues, min_year: int, max_year: int
+) -> CellIssues:
+    """Route rule failures to issues, skipping fields that already failed to parse."""
+    failures = find_schema_failures(
+        typed, clean_registry_schema(min_year, max_year, unique_unit_ids=False)
+    )
+    if failures.empty:
+        return CellIssues.empty()
+    failures = failures.assign(reason=failures["check"].replace({"not_nullable": "missing_value"}))
+    unknown = sorted(set(failures["reason"]) - set(REASONS))
+    if unknown:
+        raise RuntimeError(f"schema checks without a reason code: {unknown}")  # a bug, not data
+    failures["field"] = failures["column"].map(lambda c: _FIELD_OF_COLUMN.get(c, c))
+    is_cross = failures["reason"].isin(list(CROSS_FIELD_RULES))
+    failures.loc[is_cross, "field"] = failures.loc[is_cross, "reason"].map(CROSS_FIELD_RULES)
+    already = set(zip(issues.frame["row"], issues.frame["column"], strict=True))
+    keep = [(row, field) not in already
+            for row, field in zip(failures["index"], failures["field"], strict=True)]
+    failures = failures[keep].drop_duplicates(["index", "field", "reason"])
+    detail = np.where(failures["reason"] == "year_out_of_range", f"{min_year}–{max_year}", "")
+    result = CellIssues.empty()
+    for (field, reason), group in failures.assign(detail=detail).groupby(["field", "reason"]):
+        mask = pd.Series(True, index=pd.Index(group["index"].tolist()))
+        result = result.add(mask, str(field), str(reason),
+                            detail=pd.Series(group["detail"].to_numpy(), index=mask.index))
+    return result

@@ -19,10 +19,13 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+
+from ikm_analysis._fast.spans import count_covering
 
 ACTIVITY_COLUMNS = ("year_registered", "year_closed", "status")
 
@@ -67,8 +70,17 @@ def _status_year(units: pd.DataFrame, status_year: int | None) -> int | None:
     return status_year
 
 
-def active_spans(units: pd.DataFrame, status_year: int | None = None
-                 ) -> tuple[np.ndarray, np.ndarray]:
+class ActiveSpans(NamedTuple):
+    """The years each unit is active: from ``start`` up to, not including, ``end``.
+
+    Float arrays aligned with the units table; ``inf`` stands for never.
+    """
+
+    start: np.ndarray
+    end: np.ndarray
+
+
+def active_spans(units: pd.DataFrame, status_year: int | None = None) -> ActiveSpans:
     """The years each unit is active: from ``start`` up to, not including, ``end``.
 
     The definition of this module as one interval per unit: ``start`` is the registration
@@ -82,7 +94,7 @@ def active_spans(units: pd.DataFrame, status_year: int | None = None
             ``None``.
 
     Returns:
-        ``(start, end)`` as float arrays aligned with ``units`` (``inf`` for never).
+        The spans, aligned with ``units``.
 
     Example:
         >>> units = pd.DataFrame({"year_registered": pd.array([2018, 2019], dtype="Int64"),
@@ -100,49 +112,22 @@ def active_spans(units: pd.DataFrame, status_year: int | None = None
         status_year = np.inf
     end = np.where(np.isnan(closed),
                    np.where(closed_at_unknown_time, float(status_year), np.inf), closed)
-    return start, end
+    return ActiveSpans(start, end)
 
 
-def is_active_in(spans: tuple[np.ndarray, np.ndarray], year: int) -> np.ndarray:
-    """The units active at the end of ``year``, from their :func:`active_spans`.
+def is_active_in(spans: ActiveSpans, year: int) -> np.ndarray:
+    """The units active at the end of ``year``, from their :func:`active_spans`: the rule.
 
-    For several years of one table: the spans are computed once, each year costs one pass.
+    Every count of active units in the package comes from this comparison (or, for many years
+    at once, from :func:`count_active`, which equals it summed).
 
     Example:
-        >>> spans = (np.array([2018.0, 2019.0]), np.array([2021.0, np.inf]))
+        >>> spans = ActiveSpans(np.array([2018.0, 2019.0]), np.array([2021.0, np.inf]))
         >>> is_active_in(spans, 2021).tolist()
         [False, True]
     """
     start, end = spans
     return (start <= year) & (year < end)
-
-
-def _span_counters(units: pd.DataFrame, status_year: int | None
-                   ) -> tuple[Callable[[np.ndarray], np.ndarray], ...]:
-    """How many spans start, and how many end, in or before each year (ever-active units)."""
-    start, end = active_spans(units, status_year)
-    ever_active = start < end
-    return _at_most_counter(start[ever_active]), _at_most_counter(end[ever_active])
-
-
-def _at_most_counter(years: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
-    """A function counting the ``years`` (whole numbers or ``inf``) at or before each year asked.
-
-    Years span decades, not millions of values: one histogram of them answers every question,
-    with no sort of ten million years.
-    """
-    finite = years[np.isfinite(years)]
-    if len(finite) == 0:
-        return lambda asked: np.zeros(len(asked), dtype="int64")
-    low = int(finite.min())
-    histogram = np.bincount((finite - low).astype(np.intp))
-    at_most = np.concatenate([[0], np.cumsum(histogram)]).astype("int64")
-
-    def count(asked: np.ndarray) -> np.ndarray:
-        positions = np.clip(np.asarray(asked, dtype="float64") - low + 1, 0, len(histogram))
-        return at_most[positions.astype(np.intp)]
-
-    return count
 
 
 def is_active(units: pd.DataFrame, year: int, status_year: int | None = None) -> pd.Series:
@@ -199,6 +184,19 @@ def active_units(units: pd.DataFrame, year: int, status_year: int | None = None,
     return (units if columns is None else units[list(columns)])[mask]
 
 
+def count_active(spans: ActiveSpans, years: Iterable[int]) -> np.ndarray:
+    """How many units are active at the end of each year: :func:`is_active_in` summed per year.
+
+    Counted for all years at once (:func:`ikm_analysis._fast.spans.count_covering`).
+
+    Example:
+        >>> spans = ActiveSpans(np.array([2018.0, 2019.0]), np.array([2021.0, np.inf]))
+        >>> count_active(spans, [2018, 2020, 2021]).tolist()
+        [1, 2, 1]
+    """
+    return count_covering(spans.start, spans.end, list(years))
+
+
 def active_counts_by_year(
     units: pd.DataFrame, years: Iterable[int], status_year: int | None = None
 ) -> pd.Series:
@@ -221,11 +219,7 @@ def active_counts_by_year(
         {2019: 1, 2020: 1, 2021: 1}
     """
     years = list(years)
-    started, ended = _span_counters(units, status_year)
-    wanted = np.array(years, dtype="float64")
-    # Active in Y: start <= Y < end. Every span counted by the first term with end <= Y is
-    # counted by it too, as start < end.
-    counts = started(wanted) - ended(wanted)
+    counts = count_active(active_spans(units, status_year), years)
     return pd.Series(counts, index=pd.Index(years, name="year"), name="active_units",
                      dtype="int64")
 
@@ -256,14 +250,11 @@ def flows_by_year(
         >>> flows_by_year(units, [2021]).iloc[0].tolist()
         [2021, 2, 1, 1, 2]
     """
-    years = np.array(list(years), dtype="int64")
-    started, ended = _span_counters(units, status_year)
-    now, before = years.astype("float64"), (years - 1).astype("float64")
-    # For a span [start, end): it opens in Y when start == Y and closes in Y when end == Y.
-    return pd.DataFrame({
-        "year": years,
-        "active_previous": started(before) - ended(before),
-        "opened": started(now) - started(before),
-        "closed": ended(now) - ended(before),
-        "active": started(now) - ended(now),
-    }, dtype="int64")
+    spans = active_spans(units, status_year)
+    rows = []
+    for year in years:
+        now, before = is_active_in(spans, year), is_active_in(spans, year - 1)
+        rows.append({"year": year, "active_previous": before.sum(), "opened": (now & ~before).sum(),
+                     "closed": (before & ~now).sum(), "active": now.sum()})
+    columns = ["year", "active_previous", "opened", "closed", "active"]
+    return pd.DataFrame(rows, columns=columns).astype("int64")

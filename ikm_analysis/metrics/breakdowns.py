@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
-from ikm_analysis._fast.distinct import codes_and_labels, without_unused_categories
+from ikm_analysis._fast.codes import count_by_key, count_pairs, without_unused_categories
 from ikm_analysis.metrics.activity import active_spans, is_active_in
 from ikm_analysis.reference import load_kecamatan, load_kelurahan, load_product_categories
 
@@ -178,16 +177,8 @@ def count_units_with_change(
     """
     keys = keys_for(units, by, keys)
     spans = active_spans(units, status_year)
-    codes, labels = codes_and_labels(units[by])
-    counted = codes >= 0
-
-    def active_in(when: int) -> pd.Series:  # one counting pass, no filtered copy of the column
-        is_counted = counted & is_active_in(spans, when)
-        per_label = np.bincount(codes[is_counted], minlength=len(labels))
-        per_key = pd.Series(per_label, index=labels).reindex(keys, fill_value=0)
-        return pd.Series(per_key.to_numpy(dtype="int64"))
-
-    current, previous = active_in(year), active_in(year - 1)
+    current = pd.Series(count_by_key(units[by], is_active_in(spans, year), keys))
+    previous = pd.Series(count_by_key(units[by], is_active_in(spans, year - 1), keys))
     change = current - previous
     base = previous.astype("Float64")
     change_percent = (change.astype("Float64") / base * 100).where(base > 0, pd.NA)
@@ -228,14 +219,7 @@ def cross_count(
     """
     row_keys = keys_for(units, rows, row_keys)
     column_keys = keys_for(units, columns, column_keys)
-    # One count of pair codes (categorical codes need no hashing), not a grouping.
-    row_codes, row_labels = codes_and_labels(units[rows])
-    column_codes, column_labels = codes_and_labels(units[columns])
-    both = (row_codes >= 0) & (column_codes >= 0)  # a missing key counts nowhere
-    pair_codes = row_codes[both].astype(np.int64) * len(column_labels) + column_codes[both]
-    counts = np.bincount(pair_codes, minlength=len(row_labels) * len(column_labels))
-    table = pd.DataFrame(counts.reshape(len(row_labels), len(column_labels)),
-                         index=row_labels, columns=column_labels)
+    table = count_pairs(units[rows], units[columns])
     table = table.reindex(index=row_keys, columns=column_keys, fill_value=0).astype("int64")
     table.index.name, table.columns.name = rows, columns
     return table

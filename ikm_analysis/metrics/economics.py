@@ -22,11 +22,11 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
 
+from ikm_analysis._fast.threads import side_by_side
 from ikm_analysis.metrics.breakdowns import keys_for
 from ikm_analysis.metrics.disclosure import DEFAULT_THRESHOLD
 
@@ -103,8 +103,8 @@ def economic_summaries(
     """:func:`economic_summary` per group of ``by`` and of all units, computed side by side.
 
     A table that shows both (groups and a total row) gets them here in about the time of one:
-    pandas' grouped sums and medians let go of the interpreter, so the summary of all units runs
-    in a second thread on a second core (A32). The results are those of the two calls.
+    the summary of all units runs on a second core (:mod:`ikm_analysis._fast.threads`, A32).
+    The results are those of the two calls.
 
     Args:
         units: A units table (e.g. the active units of a year).
@@ -124,10 +124,8 @@ def economic_summaries(
         >>> per_group["workers_total"].tolist(), int(overall.loc[0, "workers_total"])
         ([1, 3], 4)
     """
-    with ThreadPoolExecutor(max_workers=1) as beside:
-        overall = beside.submit(economic_summary, units, None, None, min_reported)
-        per_group = economic_summary(units, by, keys, min_reported)
-        return per_group, overall.result()
+    return side_by_side(lambda: economic_summary(units, by, keys, min_reported),
+                        lambda: economic_summary(units, None, None, min_reported))
 
 
 def per_1000_residents(counts: pd.Series, population: Mapping[str, float] | pd.Series) -> pd.Series:

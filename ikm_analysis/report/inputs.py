@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ikm_analysis.clean.pipeline import CleaningOptions, resolve_max_year
+from ikm_analysis.clean.options import CleaningOptions
 from ikm_analysis.clean.registry import ProcessedRegistry, process_registry
+from ikm_analysis.clean.validation import resolve_max_year
 from ikm_analysis.metrics.activity import default_status_year
 from ikm_analysis.sample.files import sample_paths
 from ikm_analysis.sample.synthetic import SampleSpec

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-import ikm_analysis._fast.distinct as distinct
-from ikm_analysis._fast.distinct import earlier_repeats
+import ikm_analysis._fast.repeats as repeats_module
 from ikm_analysis._fast.fingerprints import MAX_WIDTH, text_fingerprints
+from ikm_analysis._fast.repeats import earlier_repeats
 
 #: Registration-number shaped text, so that repeats, shared prefixes and padding all occur.
 IDS = st.text(alphabet="SIN-0129 ", max_size=12)
@@ -51,7 +51,7 @@ def test_even_fingerprints_that_all_collide_give_exact_repeats(cells):
         return np.zeros(len(values), dtype=np.uint64)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(distinct, "text_fingerprints", colliding)
+        patch.setattr(repeats_module, "text_fingerprints", colliding)
         repeats, firsts = earlier_repeats(pd.Series(cells, dtype="string"))
     assert (repeats.tolist(), firsts.tolist()) == expected_repeats(cells)
 

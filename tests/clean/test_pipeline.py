@@ -5,8 +5,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ikm_analysis.clean.pipeline import CleaningOptions, clean_registry, clean_text, parse_years
+from ikm_analysis.clean.pipeline import CleaningOptions, clean_registry
+from ikm_analysis.clean.text import clean_text
 from ikm_analysis.clean.validation import validate_clean_registry
+from ikm_analysis.clean.years import parse_years
 from ikm_analysis.io.read import RawRegistry
 from ikm_analysis.io.schema import PERSONAL_COLUMNS
 

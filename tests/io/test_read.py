@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ikm_analysis.exceptions import InputFileError, MissingColumnsError
-from ikm_analysis.io.read import _all_cells_missing, read_registry
+from ikm_analysis.io.parquet_file import _all_cells_missing
+from ikm_analysis.io.read import read_registry
 from ikm_analysis.io.schema import COLUMNS_BY_NAME
 
 HEADER = "ID;Nama Usaha;Kel.;KBLI;Tahun;Status"
@@ -89,7 +90,7 @@ def test_parquet_leaves_personal_columns_in_the_file_and_reads_codes_as_categori
                   "Tahun": [2021, 2020, 2019], "Status": ["aktif"] * 3}).to_parquet(path)
     raw = read_registry(path)
     assert "owner_nik" not in raw.frame.columns
-    assert raw.columns[-1] == "owner_nik" and raw.deferred == {"owner_nik": "NIK"}
+    assert raw.columns[-1] == "owner_nik" and raw.deferred.columns == {"owner_nik": "NIK"}
     assert isinstance(raw.frame["kelurahan"].dtype, pd.CategoricalDtype)
     assert raw.frame["unit_id"].dtype == "string"  # nearly unique: stays text
     cells = raw.cells([3, 1, 3], ["unit_id", "owner_nik"])

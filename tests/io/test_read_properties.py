@@ -71,7 +71,7 @@ def test_parquet_cleans_like_plain_text(tmp_path, rows, group_size):
 
     from_file = read_registry(path)
     expected = _in_memory(frame, path)
-    assert set(from_file.deferred) == {"owner_name", "owner_nik"}
+    assert set(from_file.deferred.columns) == {"owner_name", "owner_nik"}
     assert from_file.blank_rows == expected.blank_rows
     assert from_file.frame.index.equals(expected.frame.index)
 

@@ -65,3 +65,12 @@ def test_counts_with_change_equal_filter_then_count(units, places, dtype, year, 
     pd.testing.assert_frame_equal(
         count_units_with_change(table, "k", year, keys, status_year),
         counts_with_change_by_filtering(table, "k", year, keys, status_year))
+
+
+@given(UNITS, st.integers(2016, 2026), st.lists(st.integers(2010, 2030), max_size=12))
+def test_count_active_equals_the_rule_summed_year_by_year(units, status_year, years):
+    from ikm_analysis.metrics.activity import active_spans, count_active, is_active_in
+
+    spans = active_spans(as_table(units), status_year)
+    assert count_active(spans, years).tolist() == [int(is_active_in(spans, year).sum())
+                                                   for year in years]
