@@ -30,31 +30,13 @@ from ikm_analysis._fast.allocator import use_large_table_allocator
 from ikm_analysis.clean.pipeline import CleaningOptions
 from ikm_analysis.clean.registry import ProcessedRegistry, process_registry
 from ikm_analysis.exceptions import IkmError
+from ikm_analysis.i18n import text, texts
 from ikm_analysis.io.write import write_table
 from ikm_analysis.report.build import build_reports, plan_reports, write_index
 from ikm_analysis.sample.files import default_sample_dir, write_sample_files
 from ikm_analysis.sample.synthetic import SampleSpec
 
 EXIT_CLEAN, EXIT_QUARANTINED, EXIT_UNREADABLE = 0, 1, 2
-
-_LABELS = {
-    "id": {
-        "file": "Berkas", "sheet": "Lembar", "header_row": "Baris judul kolom",
-        "rows_read": "Baris dibaca", "rows_clean": "Baris bersih",
-        "rows_quarantined": "Baris dikarantina", "blank_rows_skipped": "Baris kosong dilewati",
-        "by_reason": "Baris dikarantina menurut alasan",
-        "ignored": "Kolom tidak dikenal (diabaikan)",
-        "written": "Ditulis",
-    },
-    "en": {
-        "file": "File", "sheet": "Sheet", "header_row": "Header row",
-        "rows_read": "Rows read", "rows_clean": "Rows clean",
-        "rows_quarantined": "Rows quarantined", "blank_rows_skipped": "Blank rows skipped",
-        "by_reason": "Quarantined rows by reason", "ignored": "Unknown columns (ignored)",
-        "written": "Written",
-    },
-}
-
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -153,7 +135,7 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _print_summary(processed: ProcessedRegistry, lang: str) -> None:
-    labels = _LABELS[lang]
+    labels = texts("cli_", lang)
     summary = processed.summary()
     for key in ("file", "sheet", "header_row", "rows_read", "rows_clean", "rows_quarantined",
                 "blank_rows_skipped"):
@@ -176,7 +158,7 @@ def _validate(args: argparse.Namespace) -> int:
     if args.clean_file is not None:
         written.append(write_table(processed.clean, args.clean_file))
     for path in written:
-        print(f"{_LABELS[args.lang]['written']}: {path}")
+        print(f"{text('cli_written', args.lang)}: {path}")
     return EXIT_QUARANTINED if processed.cleaning.rows_quarantined else EXIT_CLEAN
 
 

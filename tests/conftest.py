@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from openpyxl import Workbook
+
+# Property tests never depend on the machine's speed (no deadline) and, by default, draw the same
+# examples on every run, so CI cannot fail at random. HYPOTHESIS_PROFILE=explore lets them
+# wander (new examples each run; failures found are kept in .hypothesis/ and replayed).
+settings.register_profile("deterministic", deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("explore", deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 MESSY_HEADER = [
     "No", "No. Reg", "Nama Usaha", "Nama Pemilik", "NIK", "No. HP/WA", "Alamat", "Kel.", "Kec.",

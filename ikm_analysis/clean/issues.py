@@ -19,68 +19,26 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-#: reason code -> (Indonesian, English). ``{detail}`` is filled in from the issue.
-REASONS: dict[str, tuple[str, str]] = {
-    "missing_value": ("nilai wajib kosong", "required value is empty"),
-    "invalid_number": (
-        "bukan angka yang sah (contoh format: 1.500.000,00 atau 1,5 juta)",
-        "not a valid number (format like 1.500.000,00 or 1,5 juta)",
-    ),
-    "not_integer": ("harus bilangan bulat", "must be a whole number"),
-    "negative_value": ("tidak boleh negatif", "must not be negative"),
-    "invalid_year": ("bukan tahun yang sah", "not a valid year"),
-    "year_out_of_range": ("tahun di luar rentang {detail}", "year outside {detail}"),
-    "closed_before_registered": (
-        "tahun tutup sebelum tahun terdaftar", "year closed is before year registered"
-    ),
-    "active_but_closed": (
-        "status aktif tetapi ada tahun tutup", "status is active but a closing year is given"
-    ),
-    "unknown_kelurahan": (
-        "kelurahan tidak dikenal di Kota Palangka Raya{detail_suggestion}",
-        "unknown kelurahan in Kota Palangka Raya{detail_suggestion}",
-    ),
-    "unknown_kecamatan": (
-        "kecamatan tidak dikenal di Kota Palangka Raya{detail_suggestion}",
-        "unknown kecamatan in Kota Palangka Raya{detail_suggestion}",
-    ),
-    "kelurahan_not_in_kecamatan": (
-        "kelurahan tidak berada di kecamatan ini; menurut Kemendagri: {detail}",
-        "the kelurahan is not in this kecamatan; per Kemendagri: {detail}",
-    ),
-    "invalid_kbli": (
-        "kode KBLI tidak sah (2 sampai 5 angka)", "invalid KBLI code (2 to 5 digits)"
-    ),
-    "kbli_not_manufacturing": (
-        "KBLI bukan industri pengolahan (golongan pokok 10–33)",
-        "KBLI is not manufacturing (divisions 10–33)",
-    ),
-    "unknown_category": ("kategori produk tidak dikenal", "unknown product category"),
-    "missing_kbli_and_category": (
-        "KBLI dan kategori produk keduanya kosong", "both KBLI and product category are empty"
-    ),
-    "unknown_status": (
-        "status tidak dikenal (gunakan 'aktif' atau 'tidak aktif')",
-        "unknown status (use 'aktif' or 'tidak aktif')",
-    ),
-    "unknown_yes_no": (
-        "nilai ya/tidak tidak dikenal", "unknown yes/no value"
-    ),
-    "duplicate_unit_id": (
-        "unit_id ganda; sudah ada di baris {detail}", "duplicate unit_id; already on row {detail}"
-    ),
-    "duplicate_row": (
-        "baris duplikat persis dari baris {detail}", "exact duplicate of row {detail}"
-    ),
-    "total_row": ("baris jumlah/total, bukan unit usaha", "a total row, not a business unit"),
-}
+from ikm_analysis.i18n import text
+
+#: Every reason a row can be quarantined for. The sentence for each is ``reason_<code>`` in the
+#: catalogues of :mod:`ikm_analysis.i18n`, where ``{detail}`` is filled in from the issue.
+REASON_CODES: tuple[str, ...] = (
+    "missing_value", "invalid_number", "not_integer", "negative_value", "invalid_year",
+    "year_out_of_range", "closed_before_registered", "active_but_closed", "unknown_kelurahan",
+    "unknown_kecamatan", "kelurahan_not_in_kecamatan", "invalid_kbli", "kbli_not_manufacturing",
+    "unknown_category", "missing_kbli_and_category", "unknown_status", "unknown_yes_no",
+    "duplicate_unit_id", "duplicate_row", "total_row",
+)
+#: Kept for code that looks reason codes up by membership.
+REASONS = frozenset(REASON_CODES)
 
 
 def describe_reason(reason_code: str, detail: str = "", lang: str = "id") -> str:
     """The sentence for a reason code in the report language.
 
     Args:
-        reason_code: A key of :data:`REASONS`.
+        reason_code: One of :data:`REASON_CODES`.
         detail: Extra text from the issue (a row number, a suggested name, ...).
         lang: ``"id"`` or ``"en"``.
 
@@ -91,17 +49,8 @@ def describe_reason(reason_code: str, detail: str = "", lang: str = "id") -> str
         >>> describe_reason("unknown_kelurahan", "Kalampangan")
         "kelurahan tidak dikenal di Kota Palangka Raya (mungkin maksudnya 'Kalampangan'?)"
     """
-    if lang not in ("id", "en"):
-        raise ValueError(f"unknown language {lang!r}; use 'id' or 'en'")
-    indonesian, english = REASONS[reason_code]
-    template = indonesian if lang == "id" else english
-    if detail:
-        hint = f" (mungkin maksudnya '{detail}'?)" if lang == "id" else (
-            f" (did you mean '{detail}'?)"
-        )
-    else:
-        hint = ""
-    return template.format(detail=detail, detail_suggestion=hint)
+    hint = text("reason_suggestion", lang, detail=detail) if detail else ""
+    return text(f"reason_{reason_code}", lang, detail=detail, detail_suggestion=hint)
 
 
 ISSUE_COLUMNS = ("row", "column", "reason_code", "detail")

@@ -1,7 +1,15 @@
 """Numbers as reports print them: Indonesian ``92.799`` and ``44,8 %``, English on request.
 
-Rounding is half-up on the decimal value as written (``44,75`` becomes ``44,8``), the rule
-statistical offices use, not Python's round-half-even on the binary float.
+Separators come from the Unicode CLDR locale data through Babel (``id_ID``: ``.`` for
+thousands, ``,`` for decimals; ``en_US`` the other way round). Two things are this package's
+own, each because Babel's default differs from how the city and province publish figures:
+
+* **Rounding is half-up** on the decimal value as written (``44,75`` becomes ``44,8``), the rule
+  statistical offices use. Babel rounds half-even (``0,25`` becomes ``0,2``), so numbers are
+  rounded here first and Babel only places the separators.
+* **An Indonesian percentage has a space before the sign** (``44,8 %``). CLDR's ``id`` percent
+  pattern has none (``44,8%``); English keeps Babel's form (``44.8%``).
+``tests/i18n/test_formatting.py`` shows both differences.
 
 Example:
     >>> format_id_number(92799)
@@ -14,19 +22,13 @@ Example:
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
 
-Lang = Literal["id", "en"]
+from ikm_analysis.i18n import Lang, check_lang
 
-_SEPARATORS: dict[str, tuple[str, str]] = {"id": (".", ","), "en": (",", ".")}
-
-
-def _separators(lang: str) -> tuple[str, str]:
-    try:
-        return _SEPARATORS[lang]
-    except KeyError:
-        raise ValueError(f"unknown language {lang!r}; use 'id' or 'en'") from None
+#: The Babel locale of each report language.
+LOCALES: dict[str, str] = {"id": "id_ID", "en": "en_US"}
 
 
 def round_half_up(value: float | int, decimals: int = 0) -> Decimal:
@@ -63,18 +65,20 @@ def format_id_number(value: float | int, decimals: int = 0, lang: Lang = "id") -
         The formatted number.
 
     Raises:
-        ValueError: For NaN or infinite values, or an unknown language.
+        ValueError: For NaN or infinite values.
+        UnknownLanguageError: For a language other than ``id`` and ``en``.
 
     Example:
         >>> format_id_number(64087), format_id_number(-28712.25, decimals=1)
         ('64.087', '-28.712,3')
     """
-    thousands, decimal_mark = _separators(lang)
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+    from babel.numbers import format_decimal  # imported here: only printing needs it
+
+    locale = LOCALES[check_lang(lang)]
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"cannot format {value!r} as a number")
-    rounded = round_half_up(value, decimals)
-    text = f"{rounded:,.{decimals}f}"  # always "1,234.5" style here
-    return text.translate(str.maketrans({",": thousands, ".": decimal_mark}))
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(round_half_up(value, decimals), format=pattern, locale=locale)
 
 
 def format_id_percent(value: float | int, decimals: int = 1, lang: Lang = "id") -> str:

@@ -20,18 +20,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-#: Why a growth rate could not be computed, in the report languages.
-UNAVAILABLE_REASONS: dict[str, dict[str, str]] = {
-    "base_missing": {"id": "data tahun dasar tidak ada", "en": "no figure for the base period"},
-    "current_missing": {"id": "data tahun berjalan tidak ada",
-                        "en": "no figure for the current period"},
-    "base_zero": {"id": "tahun dasar bernilai nol", "en": "the base is zero"},
-    "base_negative": {"id": "tahun dasar bernilai negatif", "en": "the base is negative"},
-    "rate_overflow": {"id": "tahun dasar terlalu kecil untuk dihitung lajunya",
-                      "en": "the base is too small for a finite rate"},
-    "current_negative": {"id": "nilai berjalan negatif (CAGR tidak terdefinisi)",
-                         "en": "the current value is negative (CAGR undefined)"},
-}
+from ikm_analysis.i18n import text
+
+#: Why a growth rate could not be computed; the words are ``no_rate_<code>`` in the catalogues.
+UNAVAILABLE_REASONS: tuple[str, ...] = (
+    "base_missing", "current_missing", "base_zero", "base_negative", "rate_overflow",
+    "current_negative",
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +61,7 @@ class Growth:
         """
         if self.unavailable_reason is None:
             return ""
-        return UNAVAILABLE_REASONS[self.unavailable_reason][lang]
+        return text(f"no_rate_{self.unavailable_reason}", lang)
 
 
 def _as_number(value: float | int | None) -> float | None:

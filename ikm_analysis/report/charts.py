@@ -2,7 +2,9 @@ r"""Charts in the house style: one look for every report, labels in the report l
 
 Charts are built on a :class:`matplotlib.figure.Figure` (not pyplot), so nothing is drawn twice
 in a notebook, and shown with :func:`show`, which embeds a PNG rendered the same way every time
-(fixed size and resolution, no timestamp), keeping reports byte-identical between builds.
+(fixed size and resolution, no timestamp), keeping reports byte-identical between builds. The
+house style is in force only while a chart is built and rendered: matplotlib's global settings
+are left as the analyst has them.
 
 Example:
     >>> import pandas as pd
@@ -13,15 +15,21 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
+from functools import cache
+from typing import ParamSpec, TypeVar
 
 import matplotlib as mpl
 import pandas as pd
-import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from ikm_analysis.report.display import HIDDEN, format_value
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 #: The report palette: a dark teal for the data, a red for emphasis, greys for context.
 PRIMARY = "#1f6f78"
@@ -45,10 +53,31 @@ _RC = {
 }
 
 
-def use_house_style() -> None:
-    """Set the seaborn theme and matplotlib settings every report chart uses."""
-    sns.set_theme(style="whitegrid", context="notebook", palette=[PRIMARY, ACCENT, "#6e7781"],
-                  rc=_RC)
+@cache
+def house_style() -> dict[str, object]:
+    """The matplotlib settings of every report chart: seaborn's whitegrid look and ours.
+
+    The same settings ``sns.set_theme(style="whitegrid", context="notebook", ...)`` would make
+    global; here they are only applied while a chart is built and rendered
+    (:func:`in_house_style`), so an analyst's own plots keep their look.
+    """
+    import seaborn as sns
+    from cycler import cycler
+
+    return {**sns.plotting_context("notebook"),
+            **sns.axes_style("whitegrid", rc={"font.family": "sans-serif"}),
+            "axes.prop_cycle": cycler("color", [PRIMARY, ACCENT, "#6e7781"]), **_RC}
+
+
+def in_house_style(draw: Callable[P, R]) -> Callable[P, R]:
+    """Run ``draw`` with :func:`house_style` in force, restoring matplotlib's settings after."""
+
+    @functools.wraps(draw)
+    def styled(*args: P.args, **kwargs: P.kwargs) -> R:
+        with mpl.rc_context(house_style()):
+            return draw(*args, **kwargs)
+
+    return styled
 
 
 def number_formatter(lang: str = "id", decimals: int = 0) -> FuncFormatter:
@@ -62,11 +91,11 @@ def number_formatter(lang: str = "id", decimals: int = 0) -> FuncFormatter:
 
 
 def _new_figure(width: float = 8.0, height: float = 4.5) -> tuple[Figure, mpl.axes.Axes]:
-    use_house_style()
     figure = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
     return figure, figure.add_subplot()
 
 
+@in_house_style
 def bar_chart(values: pd.Series, title: str, value_label: str, lang: str = "id") -> Figure:
     """Horizontal bars, one per label, largest first, with the value printed at each bar.
 
@@ -94,6 +123,7 @@ def bar_chart(values: pd.Series, title: str, value_label: str, lang: str = "id")
     return figure
 
 
+@in_house_style
 def line_chart(values: pd.Series, title: str, value_label: str, lang: str = "id",
                highlight: object = None) -> Figure:
     """A line over years with each point labelled; ``highlight`` marks one point in red.
@@ -123,6 +153,7 @@ def line_chart(values: pd.Series, title: str, value_label: str, lang: str = "id"
     return figure
 
 
+@in_house_style
 def figure_png(figure: Figure) -> bytes:
     """The figure as PNG bytes, without a timestamp or software stamp (reproducible).
 

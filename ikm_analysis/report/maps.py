@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as DrawingPath
 
+from ikm_analysis.i18n import text
 from ikm_analysis.reference import bundled_dir
 from ikm_analysis.report.charts import (
     ACCENT,
@@ -36,23 +37,15 @@ from ikm_analysis.report.charts import (
     MUTED,
     PRIMARY,
     SEQUENTIAL_CMAP,
+    in_house_style,
     number_formatter,
-    use_house_style,
 )
-from ikm_analysis.report.text import check_lang, text
 
 BOUNDARY_FILES = {
     "kelurahan": "palangkaraya_kelurahan.geojson",
     "kecamatan": "palangkaraya_kecamatan.geojson",
     "kabupaten_kota": "kalteng_kabkota.geojson",
 }
-
-#: The credit line the licence asks for, printed under every map (Indonesian, English).
-BOUNDARY_CREDIT = ("Batas administrasi: cahyadsn/wilayah_boundaries (MIT), disederhanakan dari "
-                   "data batas wilayah Kemendagri/BIG.",
-                   "Boundaries: cahyadsn/wilayah_boundaries (MIT), simplified from the "
-                   "Kemendagri/BIG administrative boundary data.")
-
 
 def boundary_credit(lang: str = "id") -> str:
     """The boundary files' credit line in the report language.
@@ -61,8 +54,7 @@ def boundary_credit(lang: str = "id") -> str:
         >>> boundary_credit("en")[:40]
         'Boundaries: cahyadsn/wilayah_boundaries '
     """
-    check_lang(lang)
-    return BOUNDARY_CREDIT[0 if lang == "id" else 1]
+    return text("map_boundary_credit", lang)
 
 
 @dataclass(frozen=True)
@@ -123,7 +115,6 @@ def load_boundaries(level: str) -> tuple[Boundary, ...]:
 
 
 def _map_axes(boundaries: tuple[Boundary, ...], title: str, width: float) -> tuple[Figure, object]:
-    use_house_style()
     vertices = np.concatenate([b.path.vertices for b in boundaries])
     (west, south), (east, north) = vertices.min(axis=0), vertices.max(axis=0)
     stretch = 1 / math.cos(math.radians((south + north) / 2))
@@ -138,6 +129,7 @@ def _map_axes(boundaries: tuple[Boundary, ...], title: str, width: float) -> tup
     return figure, axes
 
 
+@in_house_style
 def choropleth(boundaries: tuple[Boundary, ...], values: Mapping[str, object] | pd.Series,
                title: str, legend_label: str, lang: str = "id", hidden_label: str | None = None,
                width: float = 7.0) -> Figure:
@@ -178,6 +170,7 @@ def choropleth(boundaries: tuple[Boundary, ...], values: Mapping[str, object] | 
     return figure
 
 
+@in_house_style
 def category_map(boundaries: tuple[Boundary, ...], classes: Mapping[str, str],
                  colours: Mapping[str, str], title: str, width: float = 7.0) -> Figure:
     """Colour each region by its class (e.g. with or without a sentra), with a legend.

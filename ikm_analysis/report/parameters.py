@@ -18,7 +18,7 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from ikm_analysis.exceptions import ReportParameterError
-from ikm_analysis.report.text import LANGS
+from ikm_analysis.i18n import LANGS
 
 
 def declared_parameters(notebook: str | Path) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ikm_analysis.i18n import text
 from ikm_analysis.metrics.growth_rates import growth
 from ikm_analysis.metrics.published import (
     KALTENG,
@@ -22,25 +23,13 @@ from ikm_analysis.metrics.published import (
 )
 from ikm_analysis.report.display import format_value, format_values
 from ikm_analysis.report.tables import ReportTable
-from ikm_analysis.report.text import check_lang, text
 
-QUALIFIERS: dict[str, tuple[str, str]] = {
-    "exact": ("tepat", "exact"),
-    "lower_bound": ("lebih dari", "more than"),
-    "approximate": ("sekitar", "about"),
-    "sum_of_components": ("jumlah komponen", "sum of components"),
-    "as_printed_inconsistent": ("sesuai cetakan; tidak cocok dengan komponennya",
-                                "as printed; contradicts its components"),
-}
-
-#: (indicator, year, Indonesian label, English label) of the city figures every report cites.
+#: (indicator, year) of the city figures every report cites; labelled ``city_<indicator>``.
 CITY_FIGURES = (
-    ("jumlah_unit_usaha_industri", 2022, "Unit usaha kategori industri",
-     "Business units in the industry category"),
-    ("jumlah_ikm", 2024, "Unit IKM aktif tercatat", "Active IKM units recorded"),
-    ("jumlah_sentra_ikm_terpadu_kelurahan", 2022, "Kelurahan dengan sentra IKM terpadu",
-     "Kelurahan with an integrated IKM centre"),
-    ("jumlah_kelurahan", 2025, "Jumlah kelurahan", "Number of kelurahan"),
+    ("jumlah_unit_usaha_industri", 2022),
+    ("jumlah_ikm", 2024),
+    ("jumlah_sentra_ikm_terpadu_kelurahan", 2022),
+    ("jumlah_kelurahan", 2025),
 )
 
 UMKM = "jumlah_umkm"
@@ -53,17 +42,15 @@ def qualifier_text(qualifier: str, lang: str = "id") -> str:
         >>> qualifier_text("lower_bound", "id")
         'lebih dari'
     """
-    check_lang(lang)
-    indonesian, english = QUALIFIERS[qualifier]
-    return indonesian if lang == "id" else english
+    return text(f"qualifier_{qualifier}", lang)
 
 
 def city_published_table(lang: str = "id") -> ReportTable:
     """The published figures on Palangka Raya's industry that the report sets its counts beside."""
     rows = []
-    for indicator, year, label_id, label_en in CITY_FIGURES:
+    for indicator, year in CITY_FIGURES:
         figure = published_figure(indicator, PALANGKA_RAYA, year)
-        rows.append({"indicator": label_id if lang == "id" else label_en, "year": year,
+        rows.append({"indicator": text(f"city_{indicator}", lang), "year": year,
                      "value": figure.value, "qualifier": qualifier_text(figure.qualifier, lang),
                      "source": figure.source})
     values = pd.DataFrame(rows)
@@ -122,16 +109,7 @@ def umkm_growth_paragraph(lang: str = "id") -> str:
               "absolute": format_value(change.absolute, lang),
               "percent": format_value(change.percent, lang, 1, "percent"),
               "versions": len(published_conflicts(UMKM, KALTENG))}
-    if lang == "id":
-        return ("Jumlah UMKM di Kalimantan Tengah naik dari {base} unit (2020) menjadi {current} "
-                "unit (2021): bertambah {absolute} unit atau {percent} %. Angka ini adalah seri "
-                "utama yang diterbitkan provinsi. Sumber lain mencatat {versions} versi berbeda "
-                "untuk tahun yang sama; semuanya ditampilkan di bawah beserta sumbernya."
-                ).format(**values)
-    return ("UMKM in Kalimantan Tengah rose from {base} units (2020) to {current} units (2021): "
-            "{absolute} more, or {percent} %. This is the primary series the province "
-            "publishes. Other sources give {versions} different versions for the same years; all "
-            "are listed below with their sources.").format(**values)
+    return text("umkm_growth_paragraph", lang, **values)
 
 
 def province_map_note(lang: str = "id") -> str:
@@ -141,14 +119,7 @@ def province_map_note(lang: str = "id") -> str:
         >>> province_map_note("en")[:40]
         'The bundled published sources give no UM'
     """
-    if lang == "id":
-        return ("Sumber terbitan yang dibundel tidak memuat jumlah UMKM per kabupaten/kota, jadi "
-                "peta ini hanya menunjukkan letak Kota Palangka Raya. Fungsi "
-                "`ikm_analysis.maps.choropleth` menggambar peta yang sama menurut angka "
-                "kabupaten/kota bila tersedia.")
-    return ("The bundled published sources give no UMKM count per kabupaten/kota, so this map "
-            "shows only where Kota Palangka Raya lies. `ikm_analysis.maps.choropleth` draws the "
-            "same map shaded by kabupaten/kota figures when they are available.")
+    return text("province_map_note", lang)
 
 
 def umkm_key_figures(lang: str = "id") -> dict[str, object]:

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ikm_analysis.clean.issues import REASONS, describe_reason
+from ikm_analysis.clean.issues import describe_reason
 from ikm_analysis.clean.registry import ProcessedRegistry
+from ikm_analysis.i18n import catalogue
 from ikm_analysis.metrics.breakdowns import count_units_with_change, cross_count
 from ikm_analysis.metrics.disclosure import suppress_small_cells, suppress_small_counts
 from ikm_analysis.metrics.economics import MEASURES, economic_summaries
@@ -318,7 +319,7 @@ def quality_table(processed: ProcessedRegistry, synthetic_rows: int = 0,
     if synthetic_rows:
         rows.append((text("ind_synthetic_rows", lang), synthetic_rows))
     for code, count in summary["quarantined_rows_by_reason"].items():
-        detail = "…" if "{detail}" in REASONS[code][0] else ""
+        detail = "…" if "{detail}" in catalogue("id")[f"reason_{code}"] else ""
         reason = describe_reason(code, detail, lang)
         rows.append((f"— {reason} ({code})", count))
     values = pd.DataFrame({"rows": pd.array([count for _, count in rows], dtype="Int64")},

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ikm_analysis.i18n.formatting import format_id_number, format_id_percent, round_half_up
 
@@ -39,3 +41,29 @@ def test_non_finite_values_are_refused(value):
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="language"):
         format_id_number(1, lang="fr")
+
+
+def _by_hand(value, decimals, lang):
+    """The formatter before Babel: Python's own grouping with the separators swapped."""
+    thousands, mark = {"id": (".", ","), "en": (",", ".")}[lang]
+    text = f"{round_half_up(value, decimals):,.{decimals}f}"
+    return text.translate(str.maketrans({",": thousands, ".": mark}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.integers(-10**15, 10**15),
+                 st.floats(-1e15, 1e15, allow_nan=False, allow_infinity=False)),
+       st.integers(0, 3), st.sampled_from(["id", "en"]))
+def test_babel_places_the_separators_as_the_published_convention(value, decimals, lang):
+    assert format_id_number(value, decimals, lang) == _by_hand(value, decimals, lang)
+
+
+def test_where_babel_alone_would_differ_from_the_published_convention():
+    from babel.numbers import format_decimal, format_percent
+
+    # Babel rounds half-even; offices round half-up.
+    assert format_decimal(0.25, format="#,##0.0", locale="id_ID") == "0,2"
+    assert format_id_number(0.25, 1) == "0,3"
+    # CLDR's Indonesian percent has no space before the sign; reports write "44,8 %".
+    assert format_percent(0.448, format="#,##0.0%", locale="id_ID") == "44,8%"
+    assert format_id_percent(44.8) == "44,8 %"

@@ -57,8 +57,12 @@ def test_a_vanishing_base_gives_no_infinite_rate():
     assert result.percent is None and result.unavailable_reason == "rate_overflow"
 
 
-def test_every_reason_has_both_languages():
-    assert all(set(texts) == {"id", "en"} for texts in UNAVAILABLE_REASONS.values())
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_reason_has_words_in_both_languages(lang):
+    assert all(growth(None, 1).reason_text(lang) for _ in UNAVAILABLE_REASONS)
+    assert {growth(*pair).unavailable_reason for pair in [(None, 1), (1, None), (0, 1), (-1, 1),
+                                                           (1, -1), (5e-324, 1e9)]} == set(
+        UNAVAILABLE_REASONS)
 
 
 def test_bad_arguments_raise():

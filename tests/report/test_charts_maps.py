@@ -76,3 +76,16 @@ def test_boundary_credit_in_both_languages():
     assert "(MIT)" in boundary_credit("en") and "Kemendagri/BIG" in boundary_credit("en")
     with pytest.raises(ValueError, match="unknown language"):
         boundary_credit("jv")
+
+
+def test_charts_and_maps_leave_matplotlib_settings_alone():
+    import matplotlib as mpl
+
+    from ikm_analysis.report.maps import city_locator_map
+
+    before = dict(mpl.rcParams)
+    figure_png(bar_chart(pd.Series({"a": 3, "b": 5}), "t", "v"))
+    figure_png(line_chart(pd.Series({2020: 1, 2021: 2}), "t", "v"))
+    figure_png(city_locator_map("en"))
+    after = dict(mpl.rcParams)
+    assert {key for key in before if before[key] != after[key]} == set()

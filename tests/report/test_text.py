@@ -1,11 +1,9 @@
 """Report texts in Indonesian and English."""
 
-import re
 
 import pytest
 
 from ikm_analysis.report.text import (
-    TEXTS,
     category_labels,
     caveats,
     headline_paragraph,
@@ -17,13 +15,6 @@ FIGURES = {"year": 2024, "active_units": 3823, "active_units_previous": 3752, "c
            "change_percent": 1.89, "change_unavailable_reason": None, "opened": 121,
            "closed": 50, "kelurahan_with_units": 30, "kelurahan_total": 30,
            "kelurahan_with_sentra": 23}
-
-
-@pytest.mark.parametrize("key", sorted(TEXTS))
-def test_both_languages_fill_in_the_same_fields(key):
-    indonesian, english = TEXTS[key]
-    assert indonesian and english
-    assert set(re.findall(r"{(\w+)}", indonesian)) == set(re.findall(r"{(\w+)}", english))
 
 
 def test_unknown_language_is_an_error():
