@@ -62,33 +62,23 @@ def write_registry(units: int, path: Path) -> None:
 
 
 def report_metrics(clean: pd.DataFrame) -> dict[str, object]:
-    """Every metric the yearly report shows, for the status year (what the notebook computes)."""
-    from ikm_analysis.metrics.activity import (
-        active_counts_by_year,
-        active_units,
-        default_status_year,
-    )
-    from ikm_analysis.metrics.breakdowns import count_units_with_change, cross_count, reference_keys
-    from ikm_analysis.metrics.economics import economic_summaries
-    from ikm_analysis.metrics.headline import headline_figures
-    from ikm_analysis.metrics.sentra import sentra_by_kelurahan
-    from ikm_analysis.report.tables import ACTIVE_COLUMNS
+    """Every metric the yearly report shows, for the status year: the notebook's calls."""
+    from ikm_analysis import metrics
+    from ikm_analysis.report.yearly_tables import ACTIVE_COLUMNS
 
-    year = default_status_year(clean)
-    active = active_units(clean, year, year, columns=ACTIVE_COLUMNS)
+    year = metrics.default_status_year(clean)
+    active = metrics.active_units(clean, year, year, columns=ACTIVE_COLUMNS)
+    economics, economics_all = metrics.economy_by_category(active)
     return {
         "year": year,
-        "headline": headline_figures(clean, year, year),
-        "by_category": count_units_with_change(clean, "category_code", year,
-                                               reference_keys("category_code"), year),
-        "by_kecamatan": count_units_with_change(clean, "kecamatan_code", year,
-                                                reference_keys("kecamatan_code"), year),
-        "cross": cross_count(active, "category_code", "kecamatan_code"),
-        "by_kelurahan": sentra_by_kelurahan(active),
-        # per category and the total row, as the economics table computes them
-        **dict(zip(("economics", "economics_all"), economic_summaries(
-            active, "category_code", reference_keys("category_code")), strict=True)),
-        "trend": active_counts_by_year(clean, range(year - 9, year + 1), year),
+        "headline": metrics.headline_figures(clean, year, year),
+        "by_category": metrics.active_units_by_category(clean, year, year),
+        "by_kecamatan": metrics.active_units_by_kecamatan(clean, year, year),
+        "cross": metrics.active_units_by_category_and_kecamatan(active),
+        "by_kelurahan": metrics.sentra_by_kelurahan(active),
+        "economics": economics,  # per category and the total row, as the economics table shows
+        "economics_all": economics_all,
+        "trend": metrics.active_units_by_year(clean, range(year - 9, year + 1), year),
     }
 
 

@@ -20,7 +20,7 @@ from ikm_analysis.exceptions import (
 )
 from ikm_analysis.i18n.formatting import format_id_number, format_id_percent
 from ikm_analysis.io.read import RawRegistry, read_registry
-from ikm_analysis.metrics.activity import active_counts_by_year, active_units, is_active
+from ikm_analysis.metrics.activity import active_units, active_units_by_year, is_active
 from ikm_analysis.metrics.disclosure import (
     SuppressedTable,
     suppress_small_cells,
@@ -51,8 +51,8 @@ __all__ = [
     "SampleSpec",
     "SuppressedTable",
     "__version__",
-    "active_counts_by_year",
     "active_units",
+    "active_units_by_year",
     "clean_registry",
     "format_id_number",
     "format_id_percent",

@@ -80,3 +80,7 @@ class ReportParameterError(IkmError, ValueError):
         >>> str(ReportParameterError("unknown parameter 'yaer'"))
         "unknown parameter 'yaer'"
     """
+
+
+class UnknownLanguageError(ReportParameterError):
+    """A language other than ``id`` and ``en`` was asked for (of a report, a text, a message)."""

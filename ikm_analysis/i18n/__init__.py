@@ -18,7 +18,7 @@ Example:
     >>> check_lang("fr")
     Traceback (most recent call last):
     ...
-    ikm_analysis.i18n.UnknownLanguageError: unknown language 'fr'; use 'id' (Bahasa ...) or 'en' ...
+    ikm_analysis.exceptions.UnknownLanguageError: unknown language 'fr'; use 'id' ...
 """
 
 from __future__ import annotations
@@ -27,17 +27,15 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from ikm_analysis.exceptions import IkmError
+__all__ = ["LANGS", "Lang", "UnknownLanguageError", "catalogue", "check_lang", "text", "texts"]
+
+from ikm_analysis.exceptions import UnknownLanguageError
 
 Lang = Literal["id", "en"]
 #: The report languages, the default first.
 LANGS: tuple[str, ...] = ("id", "en")
 _NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 _FOLDER = Path(__file__).resolve().parent
-
-
-class UnknownLanguageError(IkmError, ValueError):
-    """A language other than ``id`` and ``en`` was asked for."""
 
 
 def check_lang(lang: object) -> str:

@@ -13,7 +13,7 @@ Example:
     ...     "year_registered": pd.array([2019, 2021, 2018], dtype="Int64"),
     ...     "year_closed": pd.array([None, None, 2022], dtype="Int64"),
     ...     "status": ["aktif", "aktif", "tidak_aktif"]})
-    >>> active_counts_by_year(units, [2020, 2021, 2022]).tolist()
+    >>> active_units_by_year(units, [2020, 2021, 2022]).tolist()
     [2, 3, 2]
 """
 
@@ -197,7 +197,7 @@ def count_active(spans: ActiveSpans, years: Iterable[int]) -> np.ndarray:
     return count_covering(spans.start, spans.end, list(years))
 
 
-def active_counts_by_year(
+def active_units_by_year(
     units: pd.DataFrame, years: Iterable[int], status_year: int | None = None
 ) -> pd.Series:
     """Number of active units at the end of each year.
@@ -215,7 +215,7 @@ def active_counts_by_year(
         >>> units = pd.DataFrame({"year_registered": pd.array([2019, 2021], dtype="Int64"),
         ...                       "year_closed": pd.array([2021, None], dtype="Int64"),
         ...                       "status": ["tidak_aktif", "aktif"]})
-        >>> active_counts_by_year(units, [2019, 2020, 2021]).to_dict()
+        >>> active_units_by_year(units, [2019, 2020, 2021]).to_dict()
         {2019: 1, 2020: 1, 2021: 1}
     """
     years = list(years)

@@ -223,3 +223,45 @@ def cross_count(
     table = table.reindex(index=row_keys, columns=column_keys, fill_value=0).astype("int64")
     table.index.name, table.columns.name = rows, columns
     return table
+
+
+def active_units_by_category(units: pd.DataFrame, year: int, status_year: int | None = None
+                             ) -> pd.DataFrame:
+    """Active units per product category at the end of ``year`` and of the year before.
+
+    What the yearly report's table "units by product category" shows: every category of the
+    reference, in display order (:func:`count_units_with_change`).
+
+    Example:
+        >>> import pandas as pd
+        >>> units = pd.DataFrame({"category_code": ["pangan", "kayu"],
+        ...     "year_registered": pd.array([2020, 2024], dtype="Int64"),
+        ...     "year_closed": pd.array([None, None], dtype="Int64"), "status": ["aktif"] * 2})
+        >>> active_units_by_category(units, 2024).set_index("category_code")["change"].to_dict()
+        {'pangan': 0, 'kerajinan': 0, 'kayu': 1, 'sandang': 0, 'logam_mesin_kimia': 0, 'lainnya': 0}
+    """
+    return count_units_with_change(units, "category_code", year,
+                                   reference_keys("category_code"), status_year)
+
+
+def active_units_by_kecamatan(units: pd.DataFrame, year: int, status_year: int | None = None
+                              ) -> pd.DataFrame:
+    """Active units per kecamatan at the end of ``year`` and of the year before (all five).
+
+    What the yearly report's table "units by kecamatan" shows (:func:`count_units_with_change`).
+    """
+    return count_units_with_change(units, "kecamatan_code", year,
+                                   reference_keys("kecamatan_code"), status_year)
+
+
+def active_units_by_category_and_kecamatan(active: pd.DataFrame) -> pd.DataFrame:
+    """Active units per product category (rows) and kecamatan (columns), every key listed.
+
+    What the yearly report's table "product category by kecamatan" shows (:func:`cross_count`).
+
+    Args:
+        active: The active units of the report year
+            (:func:`~ikm_analysis.metrics.activity.active_units`).
+    """
+    return cross_count(active, "category_code", "kecamatan_code",
+                       reference_keys("category_code"), reference_keys("kecamatan_code"))

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ikm_analysis._fast.threads import side_by_side
-from ikm_analysis.metrics.breakdowns import keys_for
+from ikm_analysis.metrics.breakdowns import keys_for, reference_keys
 from ikm_analysis.metrics.disclosure import DEFAULT_THRESHOLD
 
 #: Measures summarised: clean-table column -> short name used in the output columns.
@@ -151,3 +151,21 @@ def per_1000_residents(counts: pd.Series, population: Mapping[str, float] | pd.S
     if (residents <= 0).any():
         raise ValueError("population must be positive wherever it is given")
     return (counts.astype("Float64") / residents * 1000).rename("units_per_1000_residents")
+
+
+def economy_by_category(active: pd.DataFrame, min_reported: int = DEFAULT_THRESHOLD
+                        ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Workers, investment and production per product category, and over all active units.
+
+    What the yearly report's table "workforce, investment and production" shows: one row per
+    category of the reference and the total row (:func:`economic_summaries`).
+
+    Args:
+        active: The active units of the report year.
+        min_reported: Fewest reporting units for which a median is shown.
+
+    Returns:
+        ``(per_category, all_units)``.
+    """
+    return economic_summaries(active, "category_code", reference_keys("category_code"),
+                              min_reported)

@@ -30,8 +30,11 @@ from ikm_analysis.reference import bundled_dir
 PUBLISHED_FILE = "published_figures.csv"
 QUALIFIERS = ("exact", "lower_bound", "approximate", "sum_of_components",
               "as_printed_inconsistent")
+#: Kemendagri codes of the province and the city.
 KALTENG = "62"
 PALANGKA_RAYA = "62.71"
+#: The indicator of the province's UMKM count.
+UMKM = "jumlah_umkm"
 
 
 @dataclass(frozen=True)

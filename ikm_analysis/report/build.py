@@ -41,6 +41,7 @@ from ikm_analysis._fast.allocator import large_table_settings
 from ikm_analysis.exceptions import ReportParameterError
 from ikm_analysis.report.inputs import load_report_registry
 from ikm_analysis.report.key_figures import KEY_FIGURES_TAG, key_figures_text, read_key_figures
+from ikm_analysis.report.kinds import REPORT_KINDS, notebooks_dir
 from ikm_analysis.report.parameters import (
     check_parameters,
     check_registry_file,
@@ -48,50 +49,9 @@ from ikm_analysis.report.parameters import (
 )
 from ikm_analysis.report.provenance import provenance_json, read_provenance
 
-_PACKAGE_DIR = Path(__file__).resolve().parents[1]
 ANALYST_NOTES_TAG = "analyst-notes"
 KERNEL_NAME = "python3"
 CELL_TIMEOUT_SECONDS = 900
-
-
-@dataclass(frozen=True)
-class ReportKind:
-    """One notebook and where its report goes.
-
-    Attributes:
-        notebook: File name in ``notebooks/``.
-        folder: Output folder under the output root; ``{year}`` for yearly reports.
-        stem: Name of the HTML and notebook files.
-        uses_registry: Whether the notebook reads the registry.
-        yearly: Whether one report is built per year.
-    """
-
-    notebook: str
-    folder: str
-    stem: str
-    uses_registry: bool
-    yearly: bool
-
-
-REPORT_KINDS: dict[str, ReportKind] = {
-    "tahunan": ReportKind("laporan_tahunan_ikm.ipynb", "{year}", "laporan_ikm_{year}", True, True),
-    "umkm_kalteng": ReportKind("pertumbuhan_umkm_kalteng.ipynb", "umkm_kalteng",
-                               "pertumbuhan_umkm_kalteng", False, False),
-    "kualitas_data": ReportKind("kualitas_data_registri.ipynb", "kualitas_data",
-                                "kualitas_data_registri", True, False),
-}
-
-
-def notebooks_dir() -> Path:
-    """The folder with the report notebooks (``notebooks/`` of a checkout, or inside a wheel).
-
-    Raises:
-        FileNotFoundError: Neither exists.
-    """
-    for candidate in (_PACKAGE_DIR / "notebooks", _PACKAGE_DIR.parent / "notebooks"):
-        if (candidate / REPORT_KINDS["tahunan"].notebook).is_file():
-            return candidate
-    raise FileNotFoundError("report notebooks not found: expected notebooks/ beside the package")
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,15 @@ class ReportRegistry:
             raise ValueError(f"{self.path}: no clean row; nothing to report")
         return int(registered.min()), self.status_year
 
+    def trend_years(self, year: int, span: int = 10) -> range:
+        """The years a trend chart up to ``year`` shows: ``span`` years, none before the data.
+
+        Example:
+            >>> load_report_registry(None).trend_years(2024)
+            range(2015, 2025)
+        """
+        return range(max(self.data_years()[0], year - span + 1), year + 1)
+
     def report_years(self, first_year: int | None = None) -> list[int]:
         """Years ``build --all`` reports: the five up to the status year, or from ``first_year``.
 

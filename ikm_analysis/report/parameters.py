@@ -1,8 +1,11 @@
-"""Check a report's parameters before any kernel starts.
+"""Check a report's parameters: before any kernel starts, and again inside the notebook.
 
 papermill only warns about a parameter the notebook does not declare and lets the notebook fail
-later on a bad value. A report build checks everything first, so a typo costs a second, not a
-kernel start, and the message says what is allowed.
+later on a bad value. ``ikm-report build`` checks everything first, so a typo costs a second,
+not a kernel start, and the message says what is allowed. A notebook run by plain papermill or
+in JupyterLab makes the same checks with the same function in the cell after its parameters
+(:func:`check_notebook_parameters`), so ``papermill ... -p year abc`` stops at once with the
+message the command line would give.
 
 Example:
     >>> try:
@@ -14,11 +17,13 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import ast
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from ikm_analysis.exceptions import ReportParameterError
-from ikm_analysis.i18n import LANGS
+from ikm_analysis.i18n import check_lang
+from ikm_analysis.report.kinds import REPORT_KINDS
 
 
 def declared_parameters(notebook: str | Path) -> set[str]:
@@ -65,6 +70,12 @@ def _check_int(name: str, value: object, minimum: int) -> None:
         raise ReportParameterError(f"{name} must be a whole number >= {minimum}, not {value!r}")
 
 
+def _check_path(name: str, value: object) -> None:
+    if not isinstance(value, str | Path):
+        raise ReportParameterError(f"{name} must be the path of a file, not {value!r}")
+    check_registry_file(value)
+
+
 def check_parameters(parameters: Mapping[str, object], declared: Collection[str],
                      years: tuple[int, int] | None = None) -> None:
     """Reject unknown names and values a report cannot run with.
@@ -75,26 +86,87 @@ def check_parameters(parameters: Mapping[str, object], declared: Collection[str]
         years: First and last year the registry can report, when the notebook takes ``year``.
 
     Raises:
-        ReportParameterError: Unknown name, unknown ``lang``, ``min_cell`` < 1, ``year`` outside
-            ``years``, or an unreadable ``registry_path``.
+        ReportParameterError: Unknown name, ``min_cell`` < 1, ``year`` outside ``years``, or an
+            unreadable ``registry_path``.
+        UnknownLanguageError: ``lang`` is not ``id`` or ``en`` (a kind of the error above).
     """
     unknown = sorted(set(parameters) - set(declared))
     if unknown:
         names = ", ".join(repr(name) for name in unknown)
         raise ReportParameterError(
             f"unknown parameter {names}; this notebook takes: {', '.join(sorted(declared))}")
-    if "lang" in parameters and parameters["lang"] not in LANGS:
-        raise ReportParameterError(f"lang must be one of {', '.join(LANGS)}, "
-                                   f"not {parameters['lang']!r}")
+    if "lang" in parameters:
+        check_lang(parameters["lang"])
     if "min_cell" in parameters:
         _check_int("min_cell", parameters["min_cell"], 1)
     if parameters.get("export_year") is not None:
         _check_int("export_year", parameters["export_year"], 1900)
     if parameters.get("registry_path") is not None:
-        check_registry_file(parameters["registry_path"])
+        _check_path("registry_path", parameters["registry_path"])
     if "year" in parameters:
         _check_int("year", parameters["year"], 1900)
         if years is not None and not years[0] <= parameters["year"] <= years[1]:
             raise ReportParameterError(
                 f"year {parameters['year']} is outside the registry's years "
                 f"{years[0]}–{years[1]}")
+
+
+#: The comment papermill writes at the top of the cell it injects after the parameters cell.
+_INJECTED_CELL_START = "# Parameters"
+
+
+def _injected_names(history: Sequence[str]) -> list[str]:
+    """Names assigned by the last cell papermill injected, from the kernel's input history."""
+    for source in reversed(list(history)):
+        if isinstance(source, str) and source.startswith(_INJECTED_CELL_START):
+            tree = ast.parse(source)
+            return [target.id for node in tree.body if isinstance(node, ast.Assign)
+                    for target in node.targets if isinstance(target, ast.Name)]
+    return []
+
+
+def check_notebook_parameters(kind: str, namespace: Mapping[str, object]) -> dict[str, object]:
+    r"""The checks of ``ikm-report build``, made inside a report notebook on its own parameters.
+
+    Call it in the cell after the parameters cell with ``globals()``. Names papermill injected
+    that the notebook does not declare are found in the kernel's input history (``In``), so an
+    analyst's own variables in JupyterLab are never mistaken for parameters.
+
+    Args:
+        kind: Key of :data:`~ikm_analysis.report.kinds.REPORT_KINDS` (``"tahunan"``, ...).
+        namespace: The notebook's global names.
+
+    Returns:
+        The parameters and their values, in declared order (for the provenance record).
+
+    Raises:
+        ReportParameterError: As :func:`check_parameters` would for the same values.
+
+    Example:
+        >>> namespace = {"lang": "fr", "In": ["", "# Parameters\nlang = 'fr'\n"]}
+        >>> check_notebook_parameters("umkm_kalteng", namespace)
+        Traceback (most recent call last):
+        ...
+        ikm_analysis.exceptions.UnknownLanguageError: unknown language 'fr'; ...
+    """
+    declared = REPORT_KINDS[kind].parameters
+    missing = [name for name in declared if name not in namespace]
+    if missing:
+        raise ReportParameterError(f"run the parameters cell first: {', '.join(missing)} "
+                                   "not set")
+    parameters = {name: namespace[name] for name in declared}
+    injected = dict.fromkeys(_injected_names(namespace.get("In", ())))
+    check_parameters(injected | parameters, declared)  # an injected name not declared is refused
+    return parameters
+
+
+def check_report_year(year: int, data_years: tuple[int, int]) -> None:
+    """The year check of :func:`check_parameters`, once the registry's years are known.
+
+    Example:
+        >>> check_report_year(1990, (2015, 2024))
+        Traceback (most recent call last):
+        ...
+        ikm_analysis.exceptions.ReportParameterError: year 1990 is outside the registry's ...
+    """
+    check_parameters({"year": year}, {"year"}, data_years)

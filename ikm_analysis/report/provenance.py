@@ -183,10 +183,6 @@ def read_provenance(notebook: object) -> dict[str, object]:
         >>> read_provenance(nbformat.v4.new_notebook(cells=[cell]))
         {'parameters': {'year': 2024}}
     """
-    for cell in notebook.cells:
-        if PROVENANCE_TAG in cell.get("metadata", {}).get("tags", []):
-            for output in cell.get("outputs", []):
-                if "application/json" in output.get("data", {}):
-                    return dict(output["data"]["application/json"])
-            raise ValueError(f"the cell tagged {PROVENANCE_TAG!r} showed no record")
-    raise ValueError(f"no cell is tagged {PROVENANCE_TAG!r}")
+    from ikm_analysis.report.key_figures import tagged_output
+
+    return dict(tagged_output(notebook, PROVENANCE_TAG, "application/json"))

@@ -16,13 +16,14 @@ from ikm_analysis.metrics.growth_rates import growth
 from ikm_analysis.metrics.published import (
     KALTENG,
     PALANGKA_RAYA,
+    UMKM,
     primary_series,
     published_conflicts,
     published_figure,
     published_growth,
 )
 from ikm_analysis.report.display import format_value, format_values
-from ikm_analysis.report.tables import ReportTable
+from ikm_analysis.report.table import ReportTable
 
 #: (indicator, year) of the city figures every report cites; labelled ``city_<indicator>``.
 CITY_FIGURES = (
@@ -32,7 +33,6 @@ CITY_FIGURES = (
     ("jumlah_kelurahan", 2025),
 )
 
-UMKM = "jumlah_umkm"
 
 
 def qualifier_text(qualifier: str, lang: str = "id") -> str:
@@ -120,24 +120,3 @@ def province_map_note(lang: str = "id") -> str:
         'The bundled published sources give no UM'
     """
     return text("province_map_note", lang)
-
-
-def umkm_key_figures(lang: str = "id") -> dict[str, object]:
-    """Key figures of the province growth report.
-
-    Example:
-        >>> figures = umkm_key_figures()
-        >>> figures["umkm_2020"], figures["umkm_2021"], figures["change"], figures["change_percent"]
-        (64087, 92799, 28712, 44.801598)
-    """
-    change = published_growth(UMKM, KALTENG, 2020, 2021)
-    return {
-        "title": text("growth_title", lang),
-        "report": "pertumbuhan_umkm_kalteng",
-        "lang": lang,
-        "umkm_2020": int(change.base),
-        "umkm_2021": int(change.current),
-        "change": int(change.absolute),
-        "change_percent": round(change.percent, 6),
-        "other_versions": len(published_conflicts(UMKM, KALTENG)),
-    }

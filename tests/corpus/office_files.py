@@ -209,7 +209,7 @@ def make_units(
     Example:
         >>> unit = make_units(1, first=1)[0]
         >>> unit.business_name, unit.kelurahan, unit.kecamatan, unit.owner_nik
-        ('Anyaman Rotan Acil Ani', 'Langkai', 'Pahandut', '9971000000000001')
+        ('Anyaman Rotan Acil Ani', 'Tumbang Tahai', 'Bukit Batu', '9971000000000001')
     """
     units = []
     for offset in range(count):
@@ -541,7 +541,10 @@ class Truth:
             shown = sorted({(d.sheet or "", d.row, d.reason.split(":")[0].split(" (")[0])
                             for d in self.defective_rows})
             text += "; not units: " + ", ".join(
-                f"{sheet + '!' if sheet else ''}{row} {reason}" for sheet, row, reason in shown)
+                f"{sheet + '!' if sheet else 'row '}{row} ({reason})"
+                for sheet, row, reason in shown)
+        if self.skipped_rows:
+            text += f"; {len(self.skipped_rows)} other non-blank rows skipped"
         if self.cell_warnings:
             text += f"; {len(self.cell_warnings)} cell warnings"
         if self.sheets_without_data:
@@ -1293,14 +1296,13 @@ def case_csv_huge_cell() -> OfficeFile:
 
 def case_csv_sep_hint() -> OfficeFile:
     units = make_units(10, first=113)
-    table, fields = Table(), None
+    table = Table()
     table.title(Raw("sep=;"), reason="Excel's separator hint `sep=;`, not data")
     columns = _with_money(_DIALECT_COLUMNS, id_number)
     table.header(_headers(columns))
     add_units(table, units, _keys(columns))
-    fields = _fields(columns)
     text = render_text(table, sep=";")
-    truth = build_truth([table], fields, number_format="id",
+    truth = build_truth([table], _fields(columns), number_format="id",
                         facts_for=[units[0].business_name, units[9].business_name])
     return _bytes_case(
         "csv_sep_hint.csv", "csv",
@@ -1453,11 +1455,12 @@ def case_csv_text_dates() -> OfficeFile:
 
 def case_csv_nik_scientific() -> OfficeFile:
     units = make_units(10, first=184)
-    sci = {1, 4, 7}  # records whose NIK Excel showed as 9,97100E+15 before saving
+    sci = {1, 4, 7}  # records whose NIK Excel showed as 9,971E+15 (General format) when saving
 
     def nik(u: Unit, n: int) -> str:
         if n in sci:
-            return f"{float(u.owner_nik):.5E}".replace(".", ",")
+            mantissa, exponent = f"{float(u.owner_nik):.5E}".split("E")
+            return f"{mantissa.rstrip('0').replace('.', ',')}E{exponent}"
         if n == 3:
             return "'" + u.owner_nik
         if n == 5:
@@ -1470,7 +1473,7 @@ def case_csv_nik_scientific() -> OfficeFile:
     table = Table()
     table.header(_headers(columns))
     for n, unit in enumerate(units, 1):
-        warn = ([("NIK", "NIK shown in scientific notation (9,97100E+15): its digits are lost "
+        warn = ([("NIK", "NIK shown in scientific notation (9,971E+15): its digits are lost "
                          "and cannot be recovered; not a duplicate key")] if n in sci else [])
         table.record(cells_of(unit, n, _keys(columns)), unit, warnings=warn)
     text = render_text(table, sep=";")
@@ -1479,13 +1482,13 @@ def case_csv_nik_scientific() -> OfficeFile:
                         facts_for=[units[0].business_name, units[2].business_name,
                                    units[4].business_name],
                         overrides=lost,
-                        notes=["Records 1, 4 and 7 carry the same text `9,97100E+15` but are "
+                        notes=["Records 1, 4 and 7 carry the same text `9,971E+15` but are "
                                "three different units (different names and places): they are "
                                "not duplicates. `'9971...` (leading apostrophe) and "
                                "`9971 0000 0000 0188` (spaces) are the plain NIK."])
     return _bytes_case(
         "csv_nik_scientific.csv", "csv",
-        "NIK as Excel showed it: `9,97100E+15` (digits lost, three rows share it), with a "
+        "NIK as Excel showed it: `9,971E+15` (digits lost, three rows share it), with a "
         "leading apostrophe, with spaces.", text.encode("utf-8"), truth)
 
 
@@ -1575,8 +1578,8 @@ def case_csv_en_only() -> OfficeFile:
     columns = (("No", "seq"), ("ID IKM", "unit_id"), ("Nama Usaha", "business_name"),
                ("Kelurahan", "kelurahan"), ("KBLI", "kbli_code"), ("Tahun", "year_registered"),
                ("Status", "status"), ("Tenaga Kerja", "workers_count"),
-               ("Nilai Investasi (Rp)", lambda u, n: en_number(u.investment_rp,
-                                                              2 if n % 2 else 0)),
+               ("Nilai Investasi (Rp)", lambda u, n: en_number(
+                   u.investment_rp, 2 if n % 2 or u.investment_rp % 1 else 0)),
                ("Nilai Produksi (Rp)", lambda u, n: en_number(u.production_value_rp, 2)))
     table = Table()
     table.header(_headers(columns))
@@ -2443,10 +2446,6 @@ def case_empty_xlsx() -> OfficeFile:
 # ---- Other formats ------------------------------------------------------------------------------
 
 
-def _parquet_units(count: int, first: int) -> list[Unit]:
-    return make_units(count, first=first)
-
-
 def _parquet_base(units: Sequence[Unit]) -> dict[str, pa.Array]:
     return {
         "ID IKM": pa.array([u.unit_id for u in units], pa.string()),
@@ -2472,7 +2471,7 @@ _PARQUET_FIELDS = {"unit_id", "business_name", "kelurahan", "kecamatan", "kbli_c
 
 
 def case_parquet_decimal() -> OfficeFile:
-    units = _parquet_units(20, 700)
+    units = make_units(20, first=700)
     units[3] = replace(units[3], investment_rp=None)
     units[5] = replace(units[5], investment_rp=units[5].investment_rp + 0.5)
     columns = _parquet_base(units)
@@ -2493,7 +2492,7 @@ def case_parquet_decimal() -> OfficeFile:
 
 
 def case_parquet_nested() -> OfficeFile:
-    units = _parquet_units(15, 720)
+    units = make_units(15, first=720)
     columns = _parquet_base(units)
     columns["Nilai Investasi"] = pa.array([u.investment_rp for u in units], pa.int64())
     columns["Produk"] = pa.array([[u.category, u.business_name.split()[0]] for u in units],
@@ -2513,7 +2512,7 @@ def case_parquet_nested() -> OfficeFile:
 
 
 def case_parquet_inf() -> OfficeFile:
-    units = _parquet_units(12, 740)
+    units = make_units(12, first=740)
     bad = {3: float("inf"), 6: 1e300, 9: float("-inf")}
     units[10] = replace(units[10], investment_rp=None)
     columns = _parquet_base(units)
@@ -2537,19 +2536,17 @@ def case_parquet_inf() -> OfficeFile:
 
 def case_xls_html() -> OfficeFile:
     units = make_units(10, first=760)
-    table, fields = Table("Sheet1"), None
+    table = Table()  # Excel names the one sheet after the file
     table.title("DATA IKM KOTA PALANGKA RAYA (DATA FIKTIF)")
     columns = _with_money(_DIALECT_COLUMNS, id_number)
     table.header(_headers(columns))
     add_units(table, units, _keys(columns))
-    fields = _fields(columns)
-    truth = build_truth([table], fields, number_format="id",
+    truth = build_truth([table], _fields(columns), number_format="id",
                         facts_for=[units[0].business_name, units[9].business_name],
                         notes=["An HTML table saved with a .xls name (Excel opens it with a "
                                "warning; each <tr> is a row). A reader that does not read HTML "
                                "must say it is an HTML table, not an old binary workbook."])
     data = html_table(table, "Data IKM")
-    truth = replace(truth, sheets_with_data=())
     return _bytes_case("xls_html_table.xls", "html",
                        "Web-application export: an HTML `<table>` saved as `.xls`.", data, truth)
 

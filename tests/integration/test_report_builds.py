@@ -16,10 +16,12 @@ import pandas as pd
 import pytest
 
 from ikm_analysis.cli import main
+from ikm_analysis.metrics import active_units_by_category_and_kecamatan
 from ikm_analysis.metrics.activity import active_units
 from ikm_analysis.report.build import build_reports, notebooks_dir, plan_reports, run_job
 from ikm_analysis.report.inputs import load_report_registry
-from ikm_analysis.report.tables import TOTAL, cross_table
+from ikm_analysis.report.table import TOTAL
+from ikm_analysis.report.yearly_tables import cross_table
 from ikm_analysis.sample.synthetic import SampleSpec, generate_sample_registry
 
 YEAR = 2024
@@ -135,7 +137,8 @@ def test_no_personal_data_reaches_any_report(built, registry_file):
 
 def test_suppressed_cells_stay_suppressed_in_the_html(built, registry_file):
     registry = load_report_registry(registry_file, export_year=2024)
-    expected = cross_table(active_units(registry.clean, YEAR, registry.status_year))
+    expected = cross_table(active_units_by_category_and_kecamatan(
+        active_units(registry.clean, YEAR, registry.status_year)))
     assert expected.values.isna().to_numpy().sum() > 0, "fixture must have small cells"
     rows = html_tables(built / str(YEAR) / f"laporan_ikm_{YEAR}.html")[
         "kategori-menurut-kecamatan"]

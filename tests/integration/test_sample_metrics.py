@@ -5,7 +5,7 @@ import pytest
 
 from ikm_analysis.clean.pipeline import CleaningOptions
 from ikm_analysis.clean.registry import process_registry
-from ikm_analysis.metrics.activity import active_counts_by_year, active_units
+from ikm_analysis.metrics.activity import active_units, active_units_by_year
 from ikm_analysis.metrics.breakdowns import (
     count_units,
     count_units_with_change,
@@ -29,7 +29,7 @@ def clean():
 
 @pytest.mark.parametrize("by", ["category_code", "kecamatan_code", "kelurahan_code"])
 def test_breakdowns_add_up_to_the_active_total(clean, by):
-    total = active_counts_by_year(clean, [YEAR - 1, YEAR])
+    total = active_units_by_year(clean, [YEAR - 1, YEAR])
     table = count_units_with_change(clean, by, YEAR, keys=reference_keys(by))
     assert table["units"].sum() == total[YEAR]
     assert table["units_previous"].sum() == total[YEAR - 1]
@@ -79,7 +79,7 @@ def test_headline_figures_of_the_sample_match_the_calibration(clean):
     from ikm_analysis.metrics.headline import headline_figures
 
     figures = headline_figures(clean, YEAR)
-    assert figures["active_units"] == active_counts_by_year(clean, [YEAR]).iloc[0] == 3823
+    assert figures["active_units"] == active_units_by_year(clean, [YEAR]).iloc[0] == 3823
     assert figures["kelurahan_with_units"] == figures["kelurahan_total"] == 30
     assert (figures["kelurahan_with_sentra"], figures["kelurahan_without_sentra"]) == (23, 7)
     assert figures["change"] == figures["opened"] - figures["closed"]

@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ikm_analysis.metrics.activity import (
-    active_counts_by_year,
     active_units,
+    active_units_by_year,
     default_status_year,
     flows_by_year,
     is_active,
@@ -49,7 +49,7 @@ def test_status_year_defaults_to_the_latest_year_mentioned():
 
 
 def test_counts_by_year_and_subset():
-    counts = active_counts_by_year(UNITS, range(2019, 2023), status_year=2025)
+    counts = active_units_by_year(UNITS, range(2019, 2023), status_year=2025)
     assert counts.to_dict() == {2019: 3, 2020: 3, 2021: 4, 2022: 3}
     assert len(active_units(UNITS, 2022, status_year=2025)) == 3
 
@@ -58,7 +58,7 @@ def test_missing_columns_and_empty_tables():
     with pytest.raises(KeyError, match="year_closed"):
         is_active(pd.DataFrame({"year_registered": [2020], "status": ["aktif"]}), 2020)
     empty = units_table([(2020, None, "aktif")]).iloc[0:0]
-    assert active_counts_by_year(empty, [2020]).tolist() == [0]
+    assert active_units_by_year(empty, [2020]).tolist() == [0]
     with pytest.raises(ValueError, match="no registration"):
         default_status_year(empty)
 
@@ -86,7 +86,7 @@ def test_flow_identity_and_counts_hold_for_any_registry(rows, status_year):
     flows = flows_by_year(units, range(2011, 2026), status_year=status_year)
     assert (flows["active_previous"] + flows["opened"] - flows["closed"]
             == flows["active"]).all()
-    counts = active_counts_by_year(units, range(2011, 2026), status_year=status_year)
+    counts = active_units_by_year(units, range(2011, 2026), status_year=status_year)
     assert flows["active"].tolist() == counts.tolist()
     assert (flows["active"] <= len(units)).all()
 

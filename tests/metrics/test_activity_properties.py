@@ -4,7 +4,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ikm_analysis.metrics.activity import active_counts_by_year, flows_by_year, is_active
+from ikm_analysis.metrics.activity import active_units_by_year, flows_by_year, is_active
 from ikm_analysis.metrics.breakdowns import count_units, count_units_with_change
 
 YEARS = st.one_of(st.none(), st.integers(2015, 2025))
@@ -33,7 +33,7 @@ def as_table(units: list[tuple]) -> pd.DataFrame:
 def test_counts_and_flows_equal_the_rule_unit_by_unit(units, status_year):
     table = as_table(units)
     years = list(range(2014, 2027))
-    counts = active_counts_by_year(table, years, status_year)
+    counts = active_units_by_year(table, years, status_year)
     flows = flows_by_year(table, years, status_year).set_index("year")
     for year in years:
         now = [active_by_rule(unit, year, status_year) for unit in units]

@@ -32,7 +32,7 @@ def test_english_reports_go_to_their_own_folder(tmp_path):
 
 @pytest.mark.parametrize(("arguments", "message"), [
     pytest.param({"years": [2031]}, "outside the registry's years", id="year"),
-    pytest.param({"years": [2024], "lang": "jv"}, "lang must be", id="lang"),
+    pytest.param({"years": [2024], "lang": "jv"}, "unknown language", id="lang"),
     pytest.param({"years": [2024], "min_cell": 0}, "min_cell", id="min-cell"),
     pytest.param({"kinds": ["bulanan"]}, "unknown report", id="kind"),
 ])

@@ -62,5 +62,5 @@ def test_key_figures_refuse_nan_and_infinity(bad):
 
 def test_a_key_figures_cell_without_output_is_an_error():
     cell = nbformat.v4.new_code_cell("", metadata={"tags": [KEY_FIGURES_TAG]})
-    with pytest.raises(ValueError, match="printed no figures"):
+    with pytest.raises(ValueError, match="showed no text"):
         read_key_figures(nbformat.v4.new_notebook(cells=[cell]))

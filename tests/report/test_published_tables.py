@@ -4,7 +4,6 @@ from ikm_analysis.report.published_tables import (
     city_published_table,
     umkm_conflicts_table,
     umkm_growth_paragraph,
-    umkm_key_figures,
     umkm_series_table,
 )
 
@@ -41,6 +40,8 @@ def test_city_table_marks_the_lower_bound():
 
 
 def test_key_figures():
+    from ikm_analysis.report.key_figures import umkm_key_figures
+
     figures = umkm_key_figures("en")
     assert (figures["umkm_2020"], figures["umkm_2021"], figures["change"]) == (64087, 92799, 28712)
     assert round(figures["change_percent"], 1) == 44.8

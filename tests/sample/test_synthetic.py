@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ikm_analysis.clean.pipeline import CleaningOptions
 from ikm_analysis.clean.registry import process_registry
-from ikm_analysis.metrics.activity import active_counts_by_year, active_units
+from ikm_analysis.metrics.activity import active_units, active_units_by_year
 from ikm_analysis.metrics.published import published_figure
 from ikm_analysis.metrics.sentra import sentra_by_kelurahan, sentra_coverage
 from ikm_analysis.sample.files import sample_paths, write_sample_files
@@ -47,10 +47,10 @@ def test_calibrated_to_the_published_figures(from_parquet):
     assert from_parquet.cleaning.rows_quarantined == 0
     ever = published_figure("jumlah_unit_usaha_industri", "62.71", 2022).value
     assert len(clean) == ever == 4133
-    active_2024 = active_counts_by_year(clean, [2024]).iloc[0]
+    active_2024 = active_units_by_year(clean, [2024]).iloc[0]
     floor = published_figure("jumlah_ikm", "62.71", 2024).value  # "lebih dari 3.800"
     assert floor < active_2024 <= floor * 1.03
-    counts = active_counts_by_year(clean, REPORT_YEARS)
+    counts = active_units_by_year(clean, REPORT_YEARS)
     assert counts.is_monotonic_increasing  # the city reports growth
     sentra_target = published_figure("jumlah_sentra_ikm_terpadu_kelurahan", "62.71", 2022).value
     for year in REPORT_YEARS:

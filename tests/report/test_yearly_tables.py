@@ -1,19 +1,22 @@
 """Tables of the yearly report: values, hidden cells and text."""
 
 import pandas as pd
-import pytest
 
-from ikm_analysis.clean.registry import process_registry
+from ikm_analysis.metrics import (
+    active_units_by_category,
+    active_units_by_category_and_kecamatan,
+    active_units_by_kecamatan,
+    economy_by_category,
+    sentra_by_kelurahan,
+)
 from ikm_analysis.metrics.disclosure import suppress_small_cells
 from ikm_analysis.reference import load_kelurahan
 from ikm_analysis.report.display import HIDDEN
-from ikm_analysis.report.tables import (
-    TOTAL,
+from ikm_analysis.report.table import TOTAL
+from ikm_analysis.report.yearly_tables import (
     cross_table,
     economics_table,
     kelurahan_table,
-    quality_table,
-    quarantine_rows_table,
     units_table,
 )
 
@@ -48,7 +51,7 @@ UNITS = make_units(
 
 
 def test_units_table_hides_small_counts_with_a_complement_and_their_changes():
-    table = units_table(UNITS, "category_code", 2024, min_cell=3, lang="id")
+    table = units_table(active_units_by_category(UNITS, 2024), 2024, min_cell=3, lang="id")
     hidden = table.values["units"].isna()
     assert hidden["sandang"]
     assert hidden.sum() >= 2  # the single unit could otherwise be worked out from the total
@@ -61,7 +64,7 @@ def test_units_table_hides_small_counts_with_a_complement_and_their_changes():
 
 
 def test_units_table_lists_every_reference_key():
-    table = units_table(UNITS, "kecamatan_code", 2024, lang="en")
+    table = units_table(active_units_by_kecamatan(UNITS, 2024), 2024, lang="en")
     assert table.text["Kecamatan"].tolist() == [
         "Pahandut", "Bukit Batu", "Jekan Raya", "Sabangau", "Rakumpit", "Total"]
     assert table.series("units").index.tolist()[0] == "Pahandut"
@@ -69,7 +72,7 @@ def test_units_table_lists_every_reference_key():
 
 
 def test_cross_table_hides_small_cells_the_same_way_as_disclosure():
-    table = cross_table(UNITS, min_cell=3)
+    table = cross_table(active_units_by_category_and_kecamatan(UNITS), min_cell=3)
     assert table.values.loc["sandang", "62.71.05"] is pd.NA
     assert table.values.loc["pangan", "62.71.01"] == 8
     text_cells = table.text.iloc[:, 1:].to_numpy()
@@ -77,7 +80,7 @@ def test_cross_table_hides_small_cells_the_same_way_as_disclosure():
 
 
 def test_kelurahan_table_has_all_kelurahan_and_hides_single_units():
-    table = kelurahan_table(UNITS, 2024, min_cell=3)
+    table = kelurahan_table(sentra_by_kelurahan(UNITS), 2024, min_cell=3)
     assert len(table.values) == 31
     assert table.values.loc[PAGER, "units"] is pd.NA
     assert table.values.loc[MENTENG, "units"] == 11
@@ -85,7 +88,7 @@ def test_kelurahan_table_has_all_kelurahan_and_hides_single_units():
 
 
 def test_economics_table_hides_totals_from_too_few_reporting_units():
-    table = economics_table(UNITS, min_cell=3, lang="en")
+    table = economics_table(economy_by_category(UNITS, 3), min_cell=3, lang="en")
     assert table.values.loc["kayu", "workers_total"] == 6
     assert table.values.loc["pangan", "workers_total"] == 31
     # sandang: one unit that reported no workers -> a total of nothing, median not shown
@@ -96,37 +99,11 @@ def test_economics_table_hides_totals_from_too_few_reporting_units():
 
 
 def test_economics_hidden_totals_match_disclosure_of_the_amounts():
-    table = economics_table(UNITS, min_cell=3)
+    table = economics_table(economy_by_category(UNITS, 3), min_cell=3)
     investment = table.values["investment_rp_total"]
     contributors = UNITS.groupby("category_code")["investment_rp"].count()
     small = contributors[(contributors > 0) & (contributors < 3)].index
     assert investment[list(small)].isna().all()
-
-
-@pytest.fixture
-def messy_registry(tmp_path):
-    path = tmp_path / "ikm.csv"
-    path.write_text(
-        "ID,Nama Usaha,Nama Pemilik,NIK,Kelurahan,KBLI,Tahun,Status\n"
-        "A1,Kue Ibu,Siti Aminah,6271010101900001,Menteng,10792,2021,aktif\n"
-        "A2,Rotan Indah,Budi Santoso,6271010101900002,Tidak Ada,16299,2022,aktif\n"
-        "A3,Rotan Indah,Budi Santoso,6271010101900002,Menteng,16299,2099,aktif\n",
-        encoding="utf-8")
-    return process_registry(path)
-
-
-def test_quality_table_counts_every_row_once(messy_registry):
-    values = quality_table(messy_registry, lang="en").values["rows"]
-    assert values["Rows received"] == values["Rows accepted"] + values["Rows quarantined"] == 3
-    assert values["Rows quarantined"] == 2
-
-
-def test_quarantine_rows_table_shows_no_cell_values(messy_registry):
-    table = quarantine_rows_table(messy_registry, lang="id")
-    printed = " ".join(table.text.astype(str).to_numpy().ravel())
-    assert "Tidak Ada" not in printed and "Budi Santoso" not in printed
-    assert "6271010101900002" not in printed
-    assert set(table.text.columns) == {"Baris di berkas", "Kolom", "Alasan"}
 
 
 def test_suppression_helper_agrees_on_a_plain_cross_table():

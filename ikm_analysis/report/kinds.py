@@ -1,0 +1,59 @@
+"""The reports there are: which notebook, which parameters, where the output goes.
+
+Example:
+    >>> REPORT_KINDS["tahunan"].parameters
+    ('year', 'registry_path', 'lang', 'min_cell', 'export_year')
+    >>> notebooks_dir().name
+    'notebooks'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """One notebook and where its report goes.
+
+    Attributes:
+        notebook: File name in ``notebooks/``.
+        folder: Output folder under the output root; ``{year}`` for yearly reports.
+        stem: Name of the HTML and notebook files.
+        uses_registry: Whether the notebook reads the registry.
+        yearly: Whether one report is built per year.
+        parameters: The names its cell tagged ``parameters`` sets, in order.
+    """
+
+    notebook: str
+    folder: str
+    stem: str
+    uses_registry: bool
+    yearly: bool
+    parameters: tuple[str, ...]
+
+
+REPORT_KINDS: dict[str, ReportKind] = {
+    "tahunan": ReportKind("laporan_tahunan_ikm.ipynb", "{year}", "laporan_ikm_{year}", True, True,
+                          ("year", "registry_path", "lang", "min_cell", "export_year")),
+    "umkm_kalteng": ReportKind("pertumbuhan_umkm_kalteng.ipynb", "umkm_kalteng",
+                               "pertumbuhan_umkm_kalteng", False, False, ("lang",)),
+    "kualitas_data": ReportKind("kualitas_data_registri.ipynb", "kualitas_data",
+                                "kualitas_data_registri", True, False,
+                                ("registry_path", "lang", "export_year")),
+}
+
+
+def notebooks_dir() -> Path:
+    """The folder with the report notebooks (``notebooks/`` of a checkout, or inside a wheel).
+
+    Raises:
+        FileNotFoundError: Neither exists.
+    """
+    for candidate in (_PACKAGE_DIR / "notebooks", _PACKAGE_DIR.parent / "notebooks"):
+        if (candidate / REPORT_KINDS["tahunan"].notebook).is_file():
+            return candidate
+    raise FileNotFoundError("report notebooks not found: expected notebooks/ beside the package")
