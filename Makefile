@@ -6,13 +6,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help report sample test lint lab bench clean
+.PHONY: help report sample test lint lab hooks bench clean
 
 help:
 	@echo "make report   set up .venv and build the reports from the bundled sample"
 	@echo "make test     set up .venv and run every test (unit, property, doctests)"
 	@echo "make sample   write the synthetic sample registry again (data/sample/)"
-	@echo "make lab      open JupyterLab with the project's kernel"
+	@echo "make lab      open JupyterLab with the project's kernel (LAB_ARGS=\"--port 8899\" ...)"
+	@echo "make hooks    install the commit hooks (.pre-commit-config.yaml)"
 	@echo "make bench    run the speed and memory benchmark"
 	@echo "make lint     ruff over the package, tests and benchmarks"
 
@@ -31,19 +32,35 @@ report: $(STAMP)
 sample: $(STAMP)
 	$(BIN)/ikm-report sample
 
+LINTED := ikm_analysis tests benchmarks scripts notebooks
+
 test: $(STAMP)
-	$(BIN)/ruff check ikm_analysis tests benchmarks scripts
+	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check ikm_analysis tests benchmarks scripts
+	$(BIN)/ruff check $(LINTED)
 
-# The lab kernel gets the allocator settings of ikm_analysis/allocator.py (which says why).
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
+
+# JupyterLab on the project's kernel, which gets the allocator settings of
+# ikm_analysis/_fast/allocator.py (which says why). Options for the server go in LAB_ARGS, e.g.
+#   make lab LAB_ARGS="--port 8899 --no-browser --ip 0.0.0.0"
+# As root (a container, a shared server) JupyterLab needs --allow-root: added when make runs as root.
+# In a git checkout, notebooks are saved with their outputs but git sees them stripped
+# (scripts/notebook_outputs.py as a clean filter, .gitattributes), so Run All + Save leaves
+# `git status` clean.
+LAB_ARGS ?=
+ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,lab]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name ikm-analysis --display-name "ikm-analysis (.venv)" \
 		$$($(BIN)/python -m ikm_analysis._fast.allocator | sed 's/^\([^=]*\)=/--env \1 /')
-	$(BIN)/jupyter lab notebooks/
+	-git config filter.notebook-outputs.clean "$(BIN)/python scripts/notebook_outputs.py filter"
+	-git config filter.notebook-outputs.smudge cat
+	$(BIN)/jupyter lab notebooks/ $(ROOT_ARGS) $(LAB_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_report_path.py --repeat 3 --sizes 100000 1000000 10000000

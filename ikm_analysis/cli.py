@@ -25,16 +25,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ikm_analysis._fast.allocator import use_large_table_allocator
-from ikm_analysis.clean.pipeline import CleaningOptions
-from ikm_analysis.clean.registry import ProcessedRegistry, process_registry
 from ikm_analysis.exceptions import IkmError
 from ikm_analysis.i18n import text, texts
-from ikm_analysis.io.write import write_table
-from ikm_analysis.report.build import build_reports, plan_reports, write_index
-from ikm_analysis.sample.files import default_sample_dir, write_sample_files
-from ikm_analysis.sample.synthetic import SampleSpec
+
+if TYPE_CHECKING:
+    from ikm_analysis.clean.registry import ProcessedRegistry
+
+# Each command imports what it needs when it runs: ``ikm-report --help`` loads no pandas.
 
 EXIT_CLEAN, EXIT_QUARANTINED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -78,7 +78,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     sample.add_argument("--out", type=Path, default=None,
                         help="folder to write to (default: data/sample of this checkout)")
-    sample.add_argument("--seed", type=int, default=SampleSpec().seed,
+    sample.add_argument("--seed", type=int, default=None,
                         help="seed of the generator (default: the bundled sample's)")
     build = commands.add_parser(
         "build",
@@ -111,6 +111,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from ikm_analysis.report.build import build_reports, plan_reports, write_index
+
     jobs = plan_reports(args.registry, None if args.all else args.year, lang=args.lang,
                         min_cell=args.min_cell, export_year=args.export_year, out_root=args.out,
                         first_year=args.first_year)
@@ -125,8 +127,12 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
+    from ikm_analysis.sample.files import default_sample_dir, write_sample_files
+    from ikm_analysis.sample.synthetic import SampleSpec
+
     folder = args.out if args.out is not None else default_sample_dir()
-    paths, workbook = write_sample_files(folder, SampleSpec(seed=args.seed))
+    spec = SampleSpec() if args.seed is None else SampleSpec(seed=args.seed)
+    paths, workbook = write_sample_files(folder, spec)
     counts = workbook.counts()
     print(f"{paths.parquet}: {counts['clean']} units (DATA SINTETIS)")
     print(f"{paths.workbook}: {sum(counts.values())} rows, "
@@ -150,6 +156,10 @@ def _print_summary(processed: ProcessedRegistry, lang: str) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from ikm_analysis.clean.options import CleaningOptions
+    from ikm_analysis.clean.registry import process_registry
+    from ikm_analysis.io.write import write_table
+
     options = CleaningOptions(number_format=args.number_format, max_year=args.max_year)
     processed = process_registry(args.path, sheet=args.sheet, options=options, lang=args.lang)
     _print_summary(processed, args.lang)

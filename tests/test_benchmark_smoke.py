@@ -49,3 +49,11 @@ def test_generated_registries_are_kept_and_reused_in_a_work_folder(tmp_path, cap
     again = main(["--sizes", "600", "--work", str(tmp_path)])
     assert next(r["stage"] for r in first).startswith("generate")
     assert not any(str(r["stage"]).startswith("generate") for r in again)
+
+
+def test_startup_benchmark_runs(capsys):
+    from benchmarks.bench_startup import main as startup
+
+    results = startup(["--repeat", "1"])
+    assert set(results) >= {"import ikm_analysis", "ikm-report --help"}
+    assert "| import ikm_analysis |" in capsys.readouterr().out

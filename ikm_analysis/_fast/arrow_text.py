@@ -18,15 +18,36 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from functools import cache
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-#: Every character Python's ``str.split()`` splits on, as an RE2 character class.
-_WHITESPACE = "[" + "".join(
-    f"\\x{{{code:x}}}" for code in range(sys.maxunicode + 1) if chr(code).isspace()) + "]+"
+
+@cache
+def _python_spaces() -> tuple[str, ...]:
+    """Every character Python's ``str.split()`` splits on (a scan of all code points, once)."""
+    return tuple(chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace())
+
+
+def _space_class(characters: tuple[str, ...]) -> str:
+    """The characters as an RE2 character class."""
+    return "[" + "".join(f"\\x{{{ord(character):x}}}" for character in characters) + "]"
+
+
+@cache
+def whitespace_pattern() -> str:
+    """A run of characters Python splits on, as an RE2 pattern."""
+    return _space_class(_python_spaces()) + "+"
+
+
+@cache
+def needs_collapse_pattern() -> str:
+    """Cells that collapsing changes: " " at either end or twice in a row, or any other space."""
+    others = _space_class(tuple(space for space in _python_spaces() if space != " "))
+    return f"^ | $|  |{others}"
 
 
 def as_arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
@@ -51,12 +72,6 @@ def as_arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
     return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
 
 
-#: The same class without the plain space: any of these must be replaced.
-_OTHER_WHITESPACE = "[" + "".join(
-    f"\\x{{{code:x}}}" for code in range(sys.maxunicode + 1)
-    if chr(code).isspace() and chr(code) != " ") + "]"
-#: Cells that collapsing changes: " " at either end or twice in a row, or any other space.
-_NEEDS_COLLAPSE = f"^ | $|  |{_OTHER_WHITESPACE}"
 #: Lower-cased ASCII cells that folding changes: anything but a-z, 0-9 and single inner spaces.
 _NEEDS_FOLD = "[^0-9a-z ]|  |^ | $"
 #: Values looked at to choose between hashing (repetitive columns) and a straight pass.
@@ -85,7 +100,7 @@ def _on_mask(text: pa.Array, mask: pa.Array, kernel) -> pa.Array:
 
 
 def _may_need_collapse(text: pa.Array) -> pa.Array:
-    """Cells collapsing might change: every cell ``_NEEDS_COLLAPSE`` matches, and a few more.
+    """Cells collapsing might change: every cell :func:`needs_collapse_pattern` matches, and more.
 
     Read from the bytes with numpy, four times faster than the regular expression: a cell is
     marked when it starts or ends with a space, holds two spaces in a row, or holds any byte
@@ -142,7 +157,7 @@ def _is_repetitive(text: pa.Array) -> bool:
 
 
 def _collapse(text: pa.Array) -> pa.Array:
-    return pc.utf8_trim(pc.replace_substring_regex(text, _WHITESPACE, " "), " ")
+    return pc.utf8_trim(pc.replace_substring_regex(text, whitespace_pattern(), " "), " ")
 
 
 def _collapse_column(text: pa.Array) -> pa.Array:

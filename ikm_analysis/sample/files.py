@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from ikm_analysis.sample.messy import MessyWorkbook, write_messy_workbook
-from ikm_analysis.sample.synthetic import SYNTHETIC_LABEL, SampleSpec, generate_sample_registry
+if TYPE_CHECKING:
+    from ikm_analysis.sample.messy import MessyWorkbook
+    from ikm_analysis.sample.synthetic import SampleSpec
 
 PARQUET_NAME = "registri_ikm_sintetis.parquet"
 WORKBOOK_NAME = "registri_ikm_sintetis_berantakan.xlsx"
@@ -54,6 +53,17 @@ def sample_paths(directory: str | Path | None = None) -> SamplePaths:
     return SamplePaths(folder / PARQUET_NAME, folder / WORKBOOK_NAME)
 
 
+def sample_registry_path(messy: bool = False) -> Path:
+    """The bundled synthetic registry (DATA SINTETIS): the Parquet file, or its messy XLSX twin.
+
+    Example:
+        >>> sample_registry_path().name, sample_registry_path(messy=True).suffix
+        ('registri_ikm_sintetis.parquet', '.xlsx')
+    """
+    paths = sample_paths()
+    return paths.workbook if messy else paths.parquet
+
+
 def default_sample_dir() -> Path:
     """Where ``ikm-report sample`` writes by default (never inside an installed package).
 
@@ -80,6 +90,16 @@ def write_sample_files(directory: str | Path, spec: SampleSpec | None = None
     Returns:
         The paths and the messy workbook's expected row fates.
     """
+    import pyarrow as pa  # imported here: finding the sample's files needs none of this
+    import pyarrow.parquet as pq
+
+    from ikm_analysis.sample.messy import write_messy_workbook
+    from ikm_analysis.sample.synthetic import (
+        SYNTHETIC_LABEL,
+        SampleSpec,
+        generate_sample_registry,
+    )
+
     spec = spec or SampleSpec()
     paths = sample_paths(directory)
     paths.parquet.parent.mkdir(parents=True, exist_ok=True)

@@ -79,8 +79,8 @@ def test_mixed_cells_are_not_text():
 def test_the_byte_scan_marks_every_cell_the_pattern_marks(cells, cut, text_type):
     whole = pa.array(cells, type=text_type)
     for part in (whole, whole.slice(min(cut, len(cells)))):  # a slice starts at an offset
-        by_pattern = pc.fill_null(pc.match_substring_regex(part, arrow_text._NEEDS_COLLAPSE),
-                                  False).to_pylist()
+        pattern = arrow_text.needs_collapse_pattern()
+        by_pattern = pc.fill_null(pc.match_substring_regex(part, pattern), False).to_pylist()
         by_bytes = arrow_text._may_need_collapse(part).to_pylist()
         assert len(by_bytes) == len(part)
         assert all(scan for scan, pattern in zip(by_bytes, by_pattern, strict=True) if pattern)
