@@ -48,9 +48,9 @@ hooks: $(STAMP)
 # ikm_analysis/_fast/allocator.py (which says why). Options for the server go in LAB_ARGS, e.g.
 #   make lab LAB_ARGS="--port 8899 --no-browser --ip 0.0.0.0"
 # As root (a container, a shared server) JupyterLab needs --allow-root: added when make runs as root.
-# In a git checkout, notebooks are saved with their outputs but git sees them stripped
-# (scripts/notebook_outputs.py as a clean filter, .gitattributes), so Run All + Save leaves
-# `git status` clean.
+# The project's notebooks are saved as committed (scripts/lab_config.py strips outputs outside the
+# nbval-checked cells on save), and git sees any other copy stripped too (scripts/notebook_outputs.py
+# as a clean filter, .gitattributes): Run All + Save leaves `git status` clean.
 LAB_ARGS ?=
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -60,7 +60,7 @@ lab: $(STAMP)
 		$$($(BIN)/python -m ikm_analysis._fast.allocator | sed 's/^\([^=]*\)=/--env \1 /')
 	-git config filter.notebook-outputs.clean "$(BIN)/python scripts/notebook_outputs.py filter"
 	-git config filter.notebook-outputs.smudge cat
-	$(BIN)/jupyter lab notebooks/ $(ROOT_ARGS) $(LAB_ARGS)
+	$(BIN)/jupyter lab notebooks/ --config=scripts/lab_config.py $(ROOT_ARGS) $(LAB_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_report_path.py --repeat 3 --sizes 100000 1000000 10000000

@@ -88,3 +88,23 @@ def test_make_lab_passes_server_options_and_runs_as_root():
     (command,) = [line for line in dry_run.splitlines() if "jupyter lab" in line]
     assert command.endswith("--port 8899 --no-browser")
     assert ("--allow-root" in command) == (os.geteuid() == 0)
+
+
+def test_jupyterlab_saves_a_committed_notebook_as_committed_and_others_as_they_are(tmp_path):
+    import types
+
+    source = (ROOT / "scripts" / "lab_config.py").read_text()
+    namespace = {"get_config": lambda: types.SimpleNamespace(
+        FileContentsManager=types.SimpleNamespace()), "__file__": str(ROOT / "scripts" / "x")}
+    exec(compile(source, "lab_config.py", "exec"), namespace)
+    hook = namespace["strip_committed_notebooks"]
+    path = ROOT / "notebooks" / "00_mulai_di_sini.ipynb"
+    run = nbformat.read(path, as_version=4)
+    run.cells[1].outputs = [nbformat.v4.new_output("stream", text="keluaran")]
+    run.cells[1].execution_count = 9
+    for folder, name, expect_stripped in ((ROOT / "notebooks", path.name, True),
+                                          (ROOT / "notebooks", "punya_saya.ipynb", False)):
+        model = {"type": "notebook", "content": nbformat.from_dict(run)}
+        hook(model, name, types.SimpleNamespace(root_dir=str(folder)))
+        saved = nbformat.writes(nbformat.from_dict(model["content"])) + "\n"
+        assert (saved == path.read_text(encoding="utf-8")) == expect_stripped
