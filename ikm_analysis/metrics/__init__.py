@@ -20,8 +20,9 @@ Sentra, economy, headline
     workers, investment and production per category and in all. :func:`headline_figures`:
     the opening figures of a yearly report.
 Concentration
-    :func:`herfindahl_by_row`: how concentrated each kecamatan is on few categories;
-    :func:`location_quotients`: which kecamatan specialise in which category.
+    :func:`concentration_by_kecamatan`: how concentrated each kecamatan is on few categories
+    (:func:`herfindahl_by_row`) and which category it specialises in
+    (:func:`location_quotients`).
 Change and published figures
     :func:`growth`, :func:`growth_between`: change and rates, never infinite.
     :func:`published_figure`, :func:`primary_series`, :func:`published_growth`,
@@ -52,7 +53,11 @@ from ikm_analysis.metrics.breakdowns import (
     active_units_by_kecamatan,
     count_units,
 )
-from ikm_analysis.metrics.concentration import herfindahl_by_row, location_quotients
+from ikm_analysis.metrics.concentration import (
+    concentration_by_kecamatan,
+    herfindahl_by_row,
+    location_quotients,
+)
 from ikm_analysis.metrics.disclosure import (
     SuppressedTable,
     disclosed_cells,
@@ -78,6 +83,7 @@ __all__ = [
     "active_units_by_category_and_kecamatan",
     "active_units_by_kecamatan",
     "active_units_by_year",
+    "concentration_by_kecamatan",
     "count_units",
     "default_status_year",
     "disclosed_cells",

@@ -10,7 +10,6 @@ Both work on a cross table of unit counts, areas as rows and categories as colum
   by its share in the whole city: above 1 the area is specialised in that category.
 
 Example:
-    >>> import pandas as pd
     >>> table = pd.DataFrame({"pangan": [8, 2], "kayu": [2, 8]}, index=["A", "B"])
     >>> herfindahl_by_row(table).round(2).tolist()
     [0.68, 0.68]
@@ -21,27 +20,6 @@ Example:
 from __future__ import annotations
 
 import pandas as pd
-
-
-def herfindahl_index(counts: pd.Series) -> float | None:
-    """Sum of squared shares of the counts.
-
-    Args:
-        counts: Non-negative counts (e.g. units per category).
-
-    Returns:
-        The index between 0 and 1; ``None`` when the counts sum to zero.
-
-    Raises:
-        ValueError: A count is negative.
-
-    Example:
-        >>> import pandas as pd
-        >>> herfindahl_index(pd.Series([5, 5])), herfindahl_index(pd.Series([0, 0])) is None
-        (0.5, True)
-    """
-    value = herfindahl_by_row(counts.to_frame().T).iloc[0]
-    return None if pd.isna(value) else float(value)
 
 
 def herfindahl_by_row(table: pd.DataFrame) -> pd.Series:
@@ -93,3 +71,32 @@ def location_quotients(table: pd.DataFrame) -> pd.DataFrame:
     column_shares = values.sum(axis=0) / total if total else values.sum(axis=0) * pd.NA
     area_shares = values.div(row_totals.where(row_totals > 0, pd.NA), axis=0)
     return area_shares.div(column_shares.where(column_shares > 0, pd.NA), axis=1)
+
+
+def concentration_by_kecamatan(by_category_and_kecamatan: pd.DataFrame) -> pd.DataFrame:
+    """How concentrated each kecamatan's active units are, and the category it is known for.
+
+    What the yearly report's concentration table shows, next to the category × kecamatan table.
+
+    Args:
+        by_category_and_kecamatan: Categories as rows, kecamatan as columns
+            (:func:`~ikm_analysis.metrics.active_units_by_category_and_kecamatan`).
+
+    Returns:
+        One row per kecamatan: ``hhi`` (Herfindahl-Hirschman index of its categories),
+        ``top_category`` (the category with the highest location quotient) and ``top_lq``
+        (that quotient); missing for a kecamatan without units.
+
+    Example:
+        >>> cross = pd.DataFrame({"A": [8, 2], "B": [2, 8]}, index=["pangan", "kayu"])
+        >>> concentration_by_kecamatan(cross)["top_category"].tolist()
+        ['pangan', 'kayu']
+    """
+    by_kecamatan = by_category_and_kecamatan.T
+    quotients = location_quotients(by_kecamatan).astype("float64")
+    has_units = quotients.notna().any(axis=1)
+    top = quotients.fillna(-1.0).idxmax(axis=1).where(has_units)
+    top_lq = pd.Series([quotients.loc[row, column] if isinstance(column, str) else None
+                        for row, column in top.items()], index=top.index, dtype="Float64")
+    return pd.DataFrame({"hhi": herfindahl_by_row(by_kecamatan), "top_category": top.astype(
+        "string"), "top_lq": top_lq}, index=by_kecamatan.index)

@@ -1,4 +1,4 @@
-"""Workforce, investment and production value per group, and units per 1,000 residents.
+"""Workforce, investment and production value per group of units.
 
 Registries leave many money cells empty. Totals add the values that were reported and say how
 many units reported them (``*_reported``), so a reader can judge the coverage; a missing value is
@@ -21,7 +21,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -126,31 +126,6 @@ def economic_summaries(
     """
     return side_by_side(lambda: economic_summary(units, by, keys, min_reported),
                         lambda: economic_summary(units, None, None, min_reported))
-
-
-def per_1000_residents(counts: pd.Series, population: Mapping[str, float] | pd.Series) -> pd.Series:
-    """Units per 1,000 residents, key by key.
-
-    Args:
-        counts: Units per key (e.g. per kecamatan code).
-        population: Residents per key; keys without a population give a missing rate.
-
-    Returns:
-        Float64 rates aligned with ``counts``.
-
-    Raises:
-        ValueError: A population is zero or negative.
-
-    Example:
-        >>> import pandas as pd
-        >>> rates = per_1000_residents(pd.Series({"62.71": 3823}), {"62.71": 315153})
-        >>> round(float(rates["62.71"]), 2)
-        12.13
-    """
-    residents = pd.Series(population, dtype="Float64").reindex(counts.index)
-    if (residents <= 0).any():
-        raise ValueError("population must be positive wherever it is given")
-    return (counts.astype("Float64") / residents * 1000).rename("units_per_1000_residents")
 
 
 def economy_by_category(active: pd.DataFrame, min_reported: int = DEFAULT_THRESHOLD

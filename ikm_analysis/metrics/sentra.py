@@ -5,7 +5,7 @@ kelurahan has a sentra when the office's list says so (``sentra_kelurahan_codes`
 such a list, when at least one of its units is a sentra member.
 
 Example:
-    >>> coverage = coverage_from_counts(23, 30)
+    >>> coverage = SentraCoverage(kelurahan_total=30, kelurahan_with_sentra=23)
     >>> coverage.kelurahan_without_sentra, round(coverage.share_percent, 1)
     (7, 76.7)
 """
@@ -60,23 +60,6 @@ class SentraCoverage:
         if self.members_total is None or self.kelurahan_with_sentra == 0:
             return None
         return self.members_total / self.kelurahan_with_sentra
-
-
-def coverage_from_counts(kelurahan_with_sentra: float, kelurahan_total: float) -> SentraCoverage:
-    """Coverage from published counts (e.g. 23 of 30).
-
-    Args:
-        kelurahan_with_sentra: Kelurahan with a sentra.
-        kelurahan_total: All kelurahan.
-
-    Returns:
-        The coverage, without member counts.
-
-    Example:
-        >>> coverage_from_counts(23, 30).kelurahan_without_sentra
-        7
-    """
-    return SentraCoverage(int(kelurahan_total), int(kelurahan_with_sentra))
 
 
 def sentra_by_kelurahan(

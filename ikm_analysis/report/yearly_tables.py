@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ikm_analysis.metrics.concentration import concentration_by_kecamatan
 from ikm_analysis.metrics.disclosure import suppress_small_cells, suppress_small_counts
 from ikm_analysis.metrics.economics import MEASURES
 from ikm_analysis.metrics.growth_rates import growth
-from ikm_analysis.report.display import format_value, format_values
+from ikm_analysis.report.display import HIDDEN, NOT_AVAILABLE, format_value, format_values
 from ikm_analysis.report.table import TOTAL, ReportTable
 from ikm_analysis.report.text import category_labels, kecamatan_labels, text
 
@@ -167,6 +168,47 @@ def cross_table(counts: pd.DataFrame, min_cell: int = 3, lang: str = "id") -> Re
                                       hidden=result.is_suppressed[key]).to_numpy()
     return ReportTable("kategori-menurut-kecamatan", values, shown,
                        [text("note_hidden", lang, min_cell=min_cell)])
+
+
+def concentration_table(counts: pd.DataFrame, min_cell: int = 3, lang: str = "id"
+                        ) -> ReportTable:
+    """Per kecamatan: how concentrated its units are on few categories, and its speciality.
+
+    Both figures are worked out from the category × kecamatan counts, so they could give away a
+    hidden cell of that table: the index is hidden (``x``) for a kecamatan with a hidden cell,
+    the speciality where its own cell is hidden.
+
+    Args:
+        counts: :func:`~ikm_analysis.metrics.active_units_by_category_and_kecamatan`.
+        min_cell: Fewest units a shown cell may stand for (as in :func:`cross_table`).
+        lang: ``"id"`` or ``"en"``.
+
+    Returns:
+        Values indexed by kecamatan code: ``hhi``, ``top_category``, ``top_lq``.
+    """
+    categories, kecamatan = category_labels(lang), kecamatan_labels()
+    hidden = suppress_small_cells(counts, min_cell, TOTAL).is_suppressed.loc[
+        list(counts.index), list(counts.columns)]
+    figures = concentration_by_kecamatan(counts)
+    hide_index = hidden.any(axis=0)
+    hide_top = pd.Series([bool(hidden.loc[category, key]) if isinstance(category, str)
+                          else False for key, category in figures["top_category"].items()],
+                         index=figures.index)
+    values = pd.DataFrame({"hhi": figures["hhi"].mask(hide_index),
+                           "top_category": figures["top_category"].mask(hide_top),
+                           "top_lq": figures["top_lq"].mask(hide_top)})
+    top_text = [HIDDEN if is_hidden else categories.get(category, NOT_AVAILABLE)
+                if isinstance(category, str) else NOT_AVAILABLE
+                for category, is_hidden in zip(figures["top_category"], hide_top, strict=True)]
+    shown = pd.DataFrame({
+        text("col_kecamatan", lang): [kecamatan[key] for key in values.index],
+        text("col_hhi", lang): format_values(values["hhi"], lang, 2, hidden=hide_index),
+        text("col_top_category", lang): top_text,
+        text("col_top_lq", lang): format_values(values["top_lq"], lang, 2, hidden=hide_top),
+    })
+    even = format_value(1 / len(categories), lang, 2)
+    return ReportTable("konsentrasi-per-kecamatan", values, shown,
+                       [text("note_concentration", lang, even=even)], is_list=True)
 
 
 def kelurahan_table(by_kelurahan: pd.DataFrame, year: int, min_cell: int = 3, lang: str = "id"

@@ -1,6 +1,5 @@
 """Every yearly metric, computed on the bundled synthetic sample, agrees with itself."""
 
-import pandas as pd
 import pytest
 
 from ikm_analysis.clean.pipeline import CleaningOptions
@@ -14,9 +13,8 @@ from ikm_analysis.metrics.breakdowns import (
 )
 from ikm_analysis.metrics.concentration import herfindahl_by_row, location_quotients
 from ikm_analysis.metrics.disclosure import disclosed_cells, suppress_small_cells
-from ikm_analysis.metrics.economics import economic_summary, per_1000_residents
+from ikm_analysis.metrics.economics import economic_summary
 from ikm_analysis.metrics.growth_rates import growth_between
-from ikm_analysis.metrics.published import published_figure
 from ikm_analysis.sample.files import sample_paths
 
 YEAR = 2024
@@ -46,13 +44,6 @@ def test_economics_by_category_add_up(clean):
     for column in ("units", "workers_total", "workers_reported", "investment_rp_total"):
         assert by_category[column].sum() == pytest.approx(overall[column])
     assert overall["units"] == len(active)
-
-
-def test_units_per_1000_residents_of_the_city(clean):
-    active = len(active_units(clean, YEAR))
-    residents = published_figure("jumlah_penduduk", "62.71", YEAR).value
-    rate = per_1000_residents(pd.Series({"62.71": active}), {"62.71": residents})["62.71"]
-    assert rate == pytest.approx(active / residents * 1000)
 
 
 def test_kelurahan_by_category_table_is_safe_to_publish(clean):

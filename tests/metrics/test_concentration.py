@@ -4,18 +4,28 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ikm_analysis.metrics.concentration import (
+    concentration_by_kecamatan,
     herfindahl_by_row,
-    herfindahl_index,
     location_quotients,
 )
 
 
 def test_hhi_bounds():
-    assert herfindahl_index(pd.Series([10, 0, 0])) == 1.0
-    assert herfindahl_index(pd.Series([4, 4, 4, 4])) == 0.25
-    assert herfindahl_index(pd.Series([0, 0])) is None
+    table = pd.DataFrame([[10, 0, 0, 0], [4, 4, 4, 4], [0, 0, 0, 0]])
+    assert herfindahl_by_row(table).tolist() == [1.0, 0.25, pd.NA]
     with pytest.raises(ValueError, match="negative"):
-        herfindahl_index(pd.Series([-1, 2]))
+        herfindahl_by_row(pd.DataFrame([[-1, 2]]))
+
+
+def test_concentration_by_kecamatan_names_each_area_s_specialisation():
+    # categories as rows, kecamatan as columns, as the cross table has them
+    cross = pd.DataFrame({"A": [8, 2, 0], "B": [2, 8, 0], "C": [0, 0, 0]},
+                         index=["pangan", "kayu", "sandang"])
+    table = concentration_by_kecamatan(cross)
+    assert table.loc["A", "top_category"] == "pangan"
+    assert table.loc["B", "top_lq"] == pytest.approx(1.6)
+    assert table.loc["A", "hhi"] == pytest.approx(0.68)
+    assert table.loc["C"].isna().all()  # no units: nothing to say
 
 
 def test_location_quotient_by_hand():

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from ikm_analysis.metrics.economics import economic_summaries, economic_summary, per_1000_residents
+from ikm_analysis.metrics.economics import economic_summaries, economic_summary
 
 UNITS = pd.DataFrame({
     "kecamatan_code": ["62.71.01", "62.71.01", "62.71.01", "62.71.03"],
@@ -42,13 +42,6 @@ def test_group_totals_add_up_to_the_overall_total():
     overall = economic_summary(UNITS).iloc[0]
     for column in ["units", "workers_total", "investment_rp_total", "production_value_rp_total"]:
         assert by_group[column].sum() == overall[column]
-
-
-def test_units_per_1000_residents():
-    rates = per_1000_residents(pd.Series({"a": 50, "b": 10}), {"a": 10_000})
-    assert rates["a"] == 5.0 and pd.isna(rates["b"])
-    with pytest.raises(ValueError, match="positive"):
-        per_1000_residents(pd.Series({"a": 1}), {"a": 0})
 
 
 def test_units_outside_the_keys_are_an_error_not_a_silent_drop():

@@ -3,7 +3,6 @@ import pytest
 
 from ikm_analysis.metrics.sentra import (
     SentraCoverage,
-    coverage_from_counts,
     sentra_by_kelurahan,
     sentra_coverage,
 )
@@ -12,7 +11,7 @@ MENTENG, PALANGKA, PAGER = "62.71.03.1002", "62.71.03.1001", "62.71.05.1005"
 
 
 def test_published_coverage_23_of_30():
-    coverage = coverage_from_counts(23, 30)
+    coverage = SentraCoverage(kelurahan_total=30, kelurahan_with_sentra=23)
     assert coverage.kelurahan_with_sentra == 23
     assert coverage.kelurahan_without_sentra == 7
     assert f"{coverage.share_percent:.1f}" == "76.7"

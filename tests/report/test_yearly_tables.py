@@ -109,3 +109,21 @@ def test_economics_hidden_totals_match_disclosure_of_the_amounts():
 def test_suppression_helper_agrees_on_a_plain_cross_table():
     counts = pd.DataFrame({"a": [10, 1], "b": [7, 9]}, index=["x", "y"])
     assert suppress_small_cells(counts, 3).is_suppressed.loc["y", "a"]
+
+
+def test_concentration_hides_what_would_give_a_hidden_cell_away():
+    from ikm_analysis.report.yearly_tables import concentration_table
+
+    cross = active_units_by_category_and_kecamatan(UNITS)
+    table = concentration_table(cross, min_cell=3, lang="id")
+    hidden_cells = cross_table(cross, min_cell=3).values.drop(index=TOTAL, columns=TOTAL).isna()
+    for kecamatan in table.values.index:
+        if hidden_cells[kecamatan].any():
+            assert table.values.loc[kecamatan, "hhi"] is pd.NA
+        top = table.values.loc[kecamatan, "top_category"]
+        if isinstance(top, str):
+            assert not hidden_cells.loc[top, kecamatan]
+    # Pahandut: 8 food units and nothing else shown -> fully concentrated, food
+    assert table.values.loc["62.71.01", "hhi"] == 1.0
+    assert table.text.iloc[0, 2] == "Pangan (makanan dan minuman)"
+    assert "0,17" in table.notes[0]
