@@ -3,7 +3,7 @@
 At ten million rows every temporary column is tens of megabytes. By default glibc serves such
 blocks from fresh ``mmap`` pages and unmaps them on free, and pyarrow's own pool (mimalloc) hands
 freed pages back too; the kernel then zeroes every page again the next time it is touched (a
-``perf`` profile once showed 47 % of clean + validate at 10M rows in ``clear_page_erms``). With
+``perf`` profile of a national-scale run showed the kernel's page zeroing dominating). With
 the settings here glibc keeps freed memory for reuse and Arrow allocates through glibc as well,
 so one heap serves both. How much that gives depends on how dear fresh pages are on the machine;
 the README's Performance section has the measurements.

@@ -1,7 +1,7 @@
 """64-bit fingerprints of short text cells, computed with array arithmetic instead of a hash table.
 
 Whether ten million registration numbers are all different is a question a hash table answers
-slowly: it outgrows the processor's caches and is rebuilt as it grows (4 s at 10M rows here).
+slowly: it outgrows the processor's caches and is rebuilt as it grows.
 Equal cells have equal fingerprints, so sorting the fingerprints (numpy sorts 10M 64-bit
 integers in a few hundredths of a second) finds every cell that *may* repeat another; only those
 few are then compared exactly (:func:`ikm_analysis._fast.distinct.earlier_repeats`). Two different

@@ -153,8 +153,8 @@ def find_schema_failures(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.
             column): those are programming errors, not bad rows.
     """
     try:
-        # inplace: pandera otherwise starts with a deep copy of the table (0.5 s and a second
-        # copy in memory at 10M rows). The schemas here never coerce, so nothing is written.
+        # inplace: pandera otherwise starts with a deep copy of the table (a second copy in
+        # memory). The schemas here never coerce, so nothing is written.
         schema.validate(frame, lazy=True, inplace=True)
     except SchemaErrors as errors:
         failures = errors.failure_cases

@@ -162,7 +162,7 @@ def active_units(units: pd.DataFrame, year: int, status_year: int | None = None,
         year: The year.
         status_year: Year the ``status`` column describes.
         columns: The columns to keep; all when ``None``. Keeping only those a calculation
-            reads spares copying the rest (at 10M rows the text columns alone are about 1 GB).
+            reads spares copying the rest (at national scale the text columns are most of it).
 
     Returns:
         The matching rows of ``units``.

@@ -1,1 +1,9 @@
-"""report."""
+"""Stage 4, reporting: what the notebooks show, and the build that runs them.
+
+A report notebook reads its registry (``inputs``), checks its parameters (``parameters``, as
+``ikm-report build`` does), calls :mod:`ikm_analysis.metrics` and shows the results through the
+table builders (``yearly_tables``, ``quality_tables``, ``published_tables``; ``table`` is the
+shared type, ``display`` the formatting), charts and maps (``charts``, ``maps``), prose
+(``text``), the provenance block (``provenance``) and the key figures (``key_figures``).
+``build`` runs the notebooks with papermill for the reports listed in ``kinds``.
+"""
