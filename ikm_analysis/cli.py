@@ -1,8 +1,11 @@
 """The ``ikm-report`` command line.
 
-``ikm-report validate PATH`` reads a registry export, prints the counts and writes the
-quarantine file. Exit codes: 0 every row is clean, 1 rows were quarantined, 2 the file cannot be
-read at all (the message names the file and the problem; no traceback).
+``ikm-report validate PATH`` reads a registry export, prints the counts, what became of every
+column and every sheet, and writes the quarantine file beside the input. Exit codes a script can
+trust: 0 every row is clean, 1 rows were quarantined, 2 the file or an option cannot be used
+(the message, in Indonesian or with ``--lang en`` in English, names the file, sheet, row and
+header and says what to do), 3 an error inside the program (one sentence and the path of a log
+with the details; never a traceback on the terminal).
 
 ``ikm-report sample [--out DIR]`` writes the synthetic sample registry (DATA SINTETIS) as Parquet
 and as a messy XLSX twin; ``data/sample/`` by default.
@@ -28,15 +31,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ikm_analysis._fast.allocator import use_large_table_allocator
-from ikm_analysis.exceptions import IkmError
+from ikm_analysis.exceptions import IkmError, ReportParameterError
 from ikm_analysis.i18n import text, texts
 
 if TYPE_CHECKING:
     from ikm_analysis.clean.registry import ProcessedRegistry
 
+
 # Each command imports what it needs when it runs: ``ikm-report --help`` loads no pandas.
 
-EXIT_CLEAN, EXIT_QUARANTINED, EXIT_UNREADABLE = 0, 1, 2
+EXIT_CLEAN, EXIT_QUARANTINED, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -46,16 +50,18 @@ def _build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
         help="check a registry export and write its quarantine file",
-        description="Read a registry export (CSV, XLSX, Parquet), print the counts and write the "
-        "quarantine file. Exit 0: all rows clean; 1: rows quarantined; 2: file unreadable.",
+        description="Read a registry export (CSV, XLSX, XLS, ODS, Parquet), print the counts "
+        "and write the quarantine file. Exit 0: all rows clean; 1: rows quarantined; 2: the "
+        "file or an option cannot be used; 3: an error inside the program.",
     )
-    validate.add_argument("path", type=Path, help="registry export (.csv, .xlsx, .parquet)")
+    validate.add_argument("path", type=Path,
+                          help="registry export (.csv, .txt, .xlsx, .xls, .ods, .parquet)")
     validate.add_argument(
-        "--sheet", help="worksheet of an XLSX file (default: the first with a header row)"
+        "--sheet", help="read only this worksheet (default: every sheet that holds a registry)"
     )
     validate.add_argument(
         "--quarantine-file", type=Path,
-        help="where to write the quarantine CSV (default: <name>_karantina.csv in this folder)",
+        help="where to write the quarantine CSV (default: <name>_karantina.csv beside the input)",
     )
     validate.add_argument(
         "--clean-file", type=Path,
@@ -64,9 +70,9 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--lang", choices=("id", "en"), default="id",
                           help="language of messages and reasons (default: id)")
     validate.add_argument(
-        "--number-format", choices=("id", "en"), default="id",
-        help="separators of numbers written as text: id = 1.500.000,00 (default), "
-        "en = 1,500,000.00",
+        "--number-format", choices=("auto", "id", "en"), default="auto",
+        help="separators of numbers written as text: id = 1.500.000,00; en = 1,500,000.00; "
+        "auto (default) = told from each column's cells, asking when both readings fit",
     )
     validate.add_argument("--max-year", type=int,
                           help="latest acceptable year (default: the current year)")
@@ -101,6 +107,9 @@ def _build_parser() -> argparse.ArgumentParser:
                        "else the current year)")
     build.add_argument("--lang", choices=("id", "en"), default="id",
                        help="report language (default: id)")
+    build.add_argument("--number-format", choices=("auto", "id", "en"), default="auto",
+                       help="separators of the registry's numbers written as text (as for "
+                       "validate; default: auto)")
     build.add_argument("--min-cell", type=int, default=3,
                        help="fewest units a shown cell may stand for (default: 3)")
     build.add_argument("--out", type=Path, default=Path("reports"),
@@ -115,7 +124,8 @@ def _build(args: argparse.Namespace) -> int:
 
     jobs = plan_reports(args.registry, None if args.all else args.year, lang=args.lang,
                         min_cell=args.min_cell, export_year=args.export_year, out_root=args.out,
-                        first_year=args.first_year)
+                        first_year=args.first_year,
+                        number_format=None if args.number_format == "auto" else args.number_format)
     if args.registry is None:
         print("registry: bundled synthetic sample (DATA SINTETIS)")
     print(f"building {len(jobs)} reports, {args.jobs} at a time")
@@ -141,18 +151,43 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _print_summary(processed: ProcessedRegistry, lang: str) -> None:
+    from ikm_analysis.clean.issues import describe_reason
+
     labels = texts("cli_", lang)
     summary = processed.summary()
     for key in ("file", "sheet", "header_row", "rows_read", "rows_clean", "rows_quarantined",
                 "blank_rows_skipped"):
         if summary[key] is not None:
             print(f"{labels[key]:<26}: {summary[key]}")
+    if summary["sheets_read"] and len(summary["sheets_read"]) > 1:
+        print(f"{labels['sheets_read']:<26}: {', '.join(summary['sheets_read'])}")
+    for name, kind in summary["sheets_skipped"].items():
+        print(f"{labels['sheets_skipped']:<26}: {name} ({text(f'sheet_{kind}', lang)})")
+    for kind, count in summary["skipped_rows"].items():
+        print(f"{labels['skipped_rows']:<26}: {count} {text(f'row_{kind}', lang)}")
+    if summary["far_cells"]:
+        print(f"{labels['far_cells']:<26}: {summary['far_cells']}")
     if summary["quarantined_rows_by_reason"]:
         print(f"{labels['by_reason']}:")
         for code, count in summary["quarantined_rows_by_reason"].items():
-            print(f"  {code:<30} {count}")
-    if summary["ignored_headers"]:
-        print(f"{labels['ignored']}: {', '.join(summary['ignored_headers'])}")
+            print(f"  {count:>6}  {describe_reason(code, '', lang)}")
+    print(f"{labels['columns']}:")
+    for column in summary["columns"]:
+        place = f"{column['sheet']}!" if column["sheet"] and len(summary["sheets_read"]) > 1 else ""
+        field = " / ".join(text(f"field_{name}", lang)
+                           for name in (column["field"] or "").split("/") if name)
+        fate = text(f"fate_{column['fate']}", lang, field=field, instead=column["instead"])
+        print(f"  {place}{column['column']:<4} {column['header'][:40]:<40} {fate}")
+    for key in summary["assumptions"]:
+        print(f"{labels['assumed']}: {text(f'assume_{key}', lang)}")
+
+
+def _output_path(requested: Path | None, source: Path, default: Path, option: str) -> Path:
+    """Where a table goes: as asked, else ``default``; never onto the registry itself."""
+    target = requested if requested is not None else default
+    if target.resolve() == source.resolve():
+        raise ReportParameterError("same_file", option=option, file=source.name)
+    return target
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -160,16 +195,34 @@ def _validate(args: argparse.Namespace) -> int:
     from ikm_analysis.clean.registry import process_registry
     from ikm_analysis.io.write import write_table
 
-    options = CleaningOptions(number_format=args.number_format, max_year=args.max_year)
+    quarantine_file = _output_path(args.quarantine_file, args.path,
+                                   args.path.with_name(f"{args.path.stem}_karantina.csv"),
+                                   "--quarantine-file")
+    clean_file = (None if args.clean_file is None else
+                  _output_path(args.clean_file, args.path, args.clean_file, "--clean-file"))
+    number_format = None if args.number_format == "auto" else args.number_format
+    options = CleaningOptions(number_format=number_format, max_year=args.max_year)
     processed = process_registry(args.path, sheet=args.sheet, options=options, lang=args.lang)
     _print_summary(processed, args.lang)
-    quarantine_file = args.quarantine_file or Path(f"{args.path.stem}_karantina.csv")
     written = [write_table(processed.quarantine, quarantine_file)]
-    if args.clean_file is not None:
-        written.append(write_table(processed.clean, args.clean_file))
+    if clean_file is not None:
+        written.append(write_table(processed.clean, clean_file))
     for path in written:
         print(f"{text('cli_written', args.lang)}: {path}")
     return EXIT_QUARANTINED if processed.cleaning.rows_quarantined else EXIT_CLEAN
+
+
+def _log_internal_error(error: BaseException) -> Path:
+    """Write the traceback of an unexpected error to a log file; return its path."""
+    import tempfile
+    import time
+    import traceback
+
+    folder = Path(tempfile.gettempdir()) / "ikm-report"
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / f"galat-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    log.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    return log
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -182,13 +235,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit code.
     """
     args = _build_parser().parse_args(argv)
+    lang = getattr(args, "lang", "id")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         commands = {"sample": _sample, "validate": _validate, "build": _build}
         return commands[args.command](args)
-    except (IkmError, OSError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except IkmError as error:
+        print(f"{text('cli_error', lang)}: {error.message(lang)}", file=sys.stderr)
         return EXIT_UNREADABLE
+    except OSError as error:  # a file that cannot be written or read (permissions, disk full)
+        print(f"{text('cli_error', lang)}: {error.filename or ''} {error.strerror or error}",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+    except Exception as error:  # a bug: one sentence here, the details in a log
+        print(text("error_internal", lang, log=_log_internal_error(error)), file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def run() -> int:

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pandas as pd
 from conftest import MESSY_PERSONAL_VALUES
 
@@ -37,14 +39,41 @@ def test_unreadable_file_exits_2_without_traceback(tmp_path, capsys):
     (tmp_path / "ikm.csv").write_text("ID,Nama Usaha,Status\nA1,Kue,aktif\n", encoding="utf-8")
     assert main(["validate", str(tmp_path / "ikm.csv")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {tmp_path / 'ikm.csv'}: ")
-    assert "kelurahan" in err
-    assert "Traceback" not in err
+    assert err.startswith("Galat: ikm.csv: kolom yang wajib ada tidak ditemukan: Kelurahan")
+    assert "'Nama Usaha'" in err and "Traceback" not in err
+    assert main(["validate", str(tmp_path / "ikm.csv"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith("Error: ikm.csv: required columns not found")
 
 
 def test_missing_file_exits_2(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "none.xlsx")]) == 2
-    assert "file not found" in capsys.readouterr().err
+    assert "berkas tidak ditemukan" in capsys.readouterr().err
+
+
+def test_quarantine_goes_beside_the_input_and_never_onto_it(tmp_path, messy_xlsx, capsys):
+    assert main(["validate", str(messy_xlsx), "--max-year", "2024"]) == 1
+    assert (messy_xlsx.parent / f"{messy_xlsx.stem}_karantina.csv").is_file()
+    before = messy_xlsx.read_bytes()
+    for option in ("--clean-file", "--quarantine-file"):
+        assert main(["validate", str(messy_xlsx), option, str(messy_xlsx)]) == 2
+        assert f"{option} menunjuk berkas masukan itu sendiri" in capsys.readouterr().err
+    assert messy_xlsx.read_bytes() == before
+
+
+def test_an_error_inside_the_program_exits_3_with_a_log_and_no_traceback(tmp_path, capsys,
+                                                                         monkeypatch):
+    import ikm_analysis.clean.registry as registry
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(registry, "process_registry", broken)
+    (tmp_path / "ikm.csv").write_text("ID,Nama Usaha,Kel.,KBLI\nA1,Kue,Menteng,10792\n")
+    assert main(["validate", str(tmp_path / "ikm.csv")]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "kesalahan di dalam program" in err
+    log = err.split(" ke ")[1].split(";")[0].strip()
+    assert "ZeroDivisionError: a bug" in Path(log).read_text()
 
 
 def test_outputs_are_byte_identical_across_runs(messy_xlsx, tmp_path):

@@ -21,7 +21,7 @@ def conda_pins():
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     pins = {}
     for item in environment["dependencies"]:
-        if isinstance(item, str) and not item.startswith(("python", "pip")):
+        if isinstance(item, str) and item.split("=")[0].split(">")[0] not in ("python", "pip"):
             name, version = item.split("=", 1)
             pins[name] = version
     return pins

@@ -117,7 +117,9 @@ class DistinctRows:
         if table.empty:
             return table
         code_of = pd.Series(np.arange(len(representatives)), index=representatives)
-        kind = table[list(group_by)].astype(str).agg("\0".join, axis=1)
+        kind = table[group_by[0]].astype(str)
+        for name in group_by[1:]:
+            kind = kind + "\0" + table[name].astype(str)
         findings = table.assign(_pair=code_of.loc[table[row_column]].to_numpy(),
                                 _kind=pd.factorize(kind)[0])
         every_row = pd.DataFrame({"_pair": self.codes, "_position": np.arange(len(rows))})

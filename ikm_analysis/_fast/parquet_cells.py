@@ -60,7 +60,7 @@ class DeferredColumns:
             InputFileError: The file changed since it was first read.
         """
         if file_stamp(self.path) != self.stamp:
-            raise InputFileError(self.path, "changed since it was read; read it again")
+            raise InputFileError(self.path, "changed")
         read = _read_rows(self.path, [self.columns[name] for name in names], positions)
         read.columns = list(names)
         return read

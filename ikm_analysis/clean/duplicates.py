@@ -15,6 +15,8 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -44,12 +46,29 @@ def duplicate_issues(typed: pd.DataFrame, raw: RawRegistry, is_candidate: np.nda
         fingerprints.loc[repeated_rows].to_numpy() == fingerprints.loc[first_of].to_numpy(),
         index=repeated_rows,
     )
-    detail = first_of.astype(str)
+    detail = pd.Series(place_text(raw, first_of.to_numpy()), index=repeated_rows)
+    same_unit = "duplicate_unit_id" if "unit_id" in raw.fields else "duplicate_unit_key"
     return (
         CellIssues.empty()
         .add(is_exact, "", "duplicate_row", detail=detail)
-        .add(~is_exact, "unit_id", "duplicate_unit_id", detail=detail)
+        .add(~is_exact, "unit_id", same_unit, detail=detail)
     )
+
+
+def place_text(raw: RawRegistry, records: Sequence[int]) -> list[str]:
+    """Where records are, as a message names them: ``12``, or ``12 (Pahandut)``.
+
+    The sheet is named for a workbook read from several sheets.
+
+    Example:
+        >>> from pathlib import Path
+        >>> frame = pd.DataFrame({"a": [1]}, index=pd.Index([7], name="source_row"))
+        >>> place_text(RawRegistry(frame, Path("ikm.csv")), [7])
+        ['7']
+    """
+    several = raw.locations is not None
+    return [f"{row} ({sheet})" if several and sheet else str(row)
+            for sheet, row in raw.location(records)]
 
 
 

@@ -16,10 +16,14 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ikm_analysis.i18n import text
+from ikm_analysis.i18n import catalogue, check_lang, text
+
+if TYPE_CHECKING:
+    from ikm_analysis.io.raw import RawRegistry
 
 #: Every reason a row can be quarantined for. The sentence for each is ``reason_<code>`` in the
 #: catalogues of :mod:`ikm_analysis.i18n`, where ``{detail}`` is filled in from the issue.
@@ -28,7 +32,9 @@ REASON_CODES: tuple[str, ...] = (
     "year_out_of_range", "closed_before_registered", "active_but_closed", "unknown_kelurahan",
     "unknown_kecamatan", "kelurahan_not_in_kecamatan", "invalid_kbli", "kbli_not_manufacturing",
     "unknown_category", "missing_kbli_and_category", "unknown_status", "unknown_yes_no",
-    "duplicate_unit_id", "duplicate_row", "total_row",
+    "duplicate_unit_id", "duplicate_unit_key", "duplicate_row", "total_row",
+    "unclosed_quote", "unreadable_line", "cell_error", "formula_without_value",
+    "columns_disagree", "amount_out_of_range",
 )
 #: Kept for code that looks reason codes up by membership.
 REASONS = frozenset(REASON_CODES)
@@ -49,6 +55,8 @@ def describe_reason(reason_code: str, detail: str = "", lang: str = "id") -> str
         >>> describe_reason("unknown_kelurahan", "Kalampangan")
         "kelurahan tidak dikenal di Kota Palangka Raya (mungkin maksudnya 'Kalampangan'?)"
     """
+    if not detail and f"reason_{reason_code}_short" in catalogue(check_lang(lang)):
+        return text(f"reason_{reason_code}_short", lang)  # no "... on row" with no row
     hint = text("reason_suggestion", lang, detail=detail) if detail else ""
     return text(f"reason_{reason_code}", lang, detail=detail, detail_suggestion=hint)
 
@@ -123,21 +131,31 @@ _DERIVED_FROM: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Reasons found while reading a cell, before any parsing.
+_READ_REASONS = frozenset({"cell_error", "formula_without_value"})
+
+
 def tidy_issues(issues: CellIssues, total_rows: tuple[int, ...]) -> CellIssues:
     """Drop consequential noise from the issue list.
 
-    A total row is reported only as a total row, and an empty derived field (kelurahan code,
-    category) is not reported again when a field it is derived from already has an issue.
+    A total row is reported only as a total row, a record cut short by an unclosed quote only
+    as that, an error cell only as an error (not also as an empty value), and an empty derived
+    field (kelurahan code, category) is not reported again when a field it is derived from
+    already has an issue.
     """
     frame = issues.frame
     if frame.empty:
         return issues
     is_total_row = frame["row"].isin(total_rows) & (frame["reason_code"] != "total_row")
+    cut_rows = frame.loc[frame["reason_code"] == "unclosed_quote", "row"]
+    is_total_row |= frame["row"].isin(cut_rows) & (frame["reason_code"] != "unclosed_quote")
     reasons: dict[tuple[object, str], set[str]] = {}
     for row, field, reason in zip(frame["row"], frame["column"], frame["reason_code"], strict=True):
         reasons.setdefault((row, field), set()).add(reason)
 
     def is_echo(row: object, field: str, reason: str) -> bool:
+        if reason not in _READ_REASONS and reasons.get((row, field), set()) & _READ_REASONS:
+            return True  # the cell held an error: not also empty, unknown or invalid
         if reason != "missing_value" or field not in _DERIVED_FROM:
             return False
         return any(
@@ -152,3 +170,12 @@ def tidy_issues(issues: CellIssues, total_rows: tuple[int, ...]) -> CellIssues:
     ]
     kept = frame[~is_total_row & ~pd.Series(is_echo_issue, index=frame.index)]
     return CellIssues(kept.drop_duplicates(["row", "column", "reason_code"], ignore_index=True))
+
+
+def read_issues(raw: RawRegistry) -> CellIssues:
+    """The problems found while reading records (an unclosed quote, an error cell) as issues."""
+    issues = CellIssues.empty()
+    for issue in raw.read_issues:
+        mask = pd.Series([True], index=pd.Index([issue.record]))
+        issues = issues.add(mask, issue.field, issue.reason_code, detail=issue.detail)
+    return issues

@@ -27,6 +27,7 @@ import math
 import numbers
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 import numpy as np
@@ -146,7 +147,7 @@ def _parse_cells(values: pd.Series, number_format: str) -> ParsedNumbers:
             if stripped not in MISSING_TOKENS:
                 text_positions.append(position)
                 texts.append(stripped)
-        elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+        elif isinstance(value, numbers.Real | Decimal) and not isinstance(value, bool):
             if math.isfinite(value):
                 parsed_uniques[position] = float(value)
             else:
@@ -154,8 +155,18 @@ def _parse_cells(values: pd.Series, number_format: str) -> ParsedNumbers:
         else:  # dates, booleans and other objects are not numbers
             invalid_uniques[position] = True
     if texts:
-        parsed_texts = _parse_unique_texts(pd.Series(texts, dtype="string"), number_format)
-        parsed_texts = parsed_texts.to_numpy(dtype="float64", na_value=np.nan)
+        parsed_texts = np.full(len(texts), np.nan)
+        is_ascii = np.array([text.isascii() for text in texts], dtype=bool)
+        if is_ascii.any():  # ASCII text in Arrow kernels, as for a column of text
+            ascii_texts = pa.array([text for text, ok in zip(texts, is_ascii, strict=True) if ok])
+            parsed_texts[is_ascii] = parse_ascii_numbers(
+                ascii_texts, _PATTERNS[number_format].pattern, MULTIPLIERS,
+                *_SEPARATORS[number_format])[0]
+        if not is_ascii.all():
+            rest = [text for text, ok in zip(texts, is_ascii, strict=True) if not ok]
+            parsed_texts[~is_ascii] = _parse_unique_texts(
+                pd.Series(rest, dtype="string"), number_format).to_numpy(
+                dtype="float64", na_value=np.nan)
         parsed_uniques[text_positions] = parsed_texts
         invalid_uniques[text_positions] = np.isnan(parsed_texts)
 
@@ -208,3 +219,91 @@ def parse_id_number(text: object, number_format: NumberFormat = "id") -> float |
         raise ValueError(f"{text!r} is not a number in {number_format!r} format")
     value = parsed.numbers.iloc[0]
     return None if pd.isna(value) else float(value)
+
+
+#: Text no English-format number matches: two dot groups (``1.500.000``) or a decimal comma.
+_NOT_ENGLISH = r"\d\.\d{3}\.|\d,\d{1,2}(?!\d)|\d,\d{4}"
+
+#: An amount above this (a thousand trillion rupiah) is no small or medium industry's.
+MAX_AMOUNT = 1e15
+
+
+def is_implausible(amounts: pd.Series) -> pd.Series:
+    """Amounts no registry can mean: infinite, or above :data:`MAX_AMOUNT` either way.
+
+    Example:
+        >>> is_implausible(pd.Series([1.5e6, float("inf"), 1e300, None], dtype="Float64")).tolist()
+        [False, True, True, False]
+    """
+    values = amounts.to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        return pd.Series(~np.isnan(values) & ~(np.abs(values) <= MAX_AMOUNT), index=amounts.index)
+
+
+@dataclass(frozen=True)
+class FormatGuess:
+    """How a column's numbers are written, from all its text cells.
+
+    Attributes:
+        number_format: ``"id"``, ``"en"``, or ``"ambiguous"`` (every cell reads both ways, and
+            some give different values).
+        examples: For ``ambiguous``: a few cells with their two readings.
+    """
+
+    number_format: str
+    examples: tuple[tuple[str, float, float], ...] = ()
+
+
+def infer_number_format(values: pd.Series, as_indonesian: ParsedNumbers | None = None
+                        ) -> FormatGuess:
+    """Tell from all of a column's text cells whether it is written the Indonesian or English way.
+
+    The format under which every text cell reads wins; if both do and some cell reads to
+    different values (``45,000`` is 45 or 45000), the column is ambiguous and nothing is
+    guessed. When neither reads every cell, the one reading more cells wins (Indonesian on a tie),
+    and the cells it cannot read are reported as invalid as usual.
+
+    Args:
+        values: A column of cells as written.
+        as_indonesian: The column already read the Indonesian way, when it has been: spares
+            reading it again.
+
+    Example:
+        >>> infer_number_format(pd.Series(["1.500.000", "12,5 juta"])).number_format
+        'id'
+        >>> infer_number_format(pd.Series(["1,500,000.50", "750"])).number_format
+        'en'
+        >>> infer_number_format(pd.Series(["45,000", "1,500"])).number_format
+        'ambiguous'
+    """
+    texts = pd.Series([value for value in pd.unique(values.dropna())
+                       if isinstance(value, str) and value.strip() not in MISSING_TOKENS],
+                      dtype=object)
+    if texts.empty:
+        return FormatGuess("id")
+    if as_indonesian is not None:  # the column read the Indonesian way already: count from it
+        id_bad = len({value for value in values[as_indonesian.is_invalid.to_numpy()].tolist()
+                      if isinstance(value, str)})
+        indonesian = None
+    else:
+        indonesian = _parse_cells(texts, "id")
+        id_bad = int(indonesian.is_invalid.sum())
+    # Cells no English number can be (1.500.000, 12,5): when at least as many as the cells the
+    # Indonesian reading fails, English cannot win, and there is no need to read it.
+    not_english = int(texts.astype(str).str.contains(_NOT_ENGLISH).sum())
+    if not_english and not_english >= id_bad:
+        return FormatGuess("id")
+    if indonesian is None:
+        indonesian = _parse_cells(texts, "id")
+    english = _parse_cells(texts, "en")
+    en_bad = int(english.is_invalid.sum())
+    if id_bad == 0 and en_bad == 0:
+        a = indonesian.numbers.to_numpy(dtype="float64", na_value=np.nan)
+        b = english.numbers.to_numpy(dtype="float64", na_value=np.nan)
+        differ = ~((a == b) | (np.isnan(a) & np.isnan(b)))
+        if not differ.any():
+            return FormatGuess("id")
+        examples = tuple((str(texts.iloc[i]), float(a[i]), float(b[i]))
+                         for i in np.flatnonzero(differ)[:3])
+        return FormatGuess("ambiguous", examples)
+    return FormatGuess("en" if en_bad < id_bad else "id")

@@ -44,7 +44,7 @@ from ikm_analysis.clean.duplicates import (
     name_place_keys,
 )
 from ikm_analysis.clean.fields import column_or_empty, parse_fields
-from ikm_analysis.clean.issues import CellIssues, tidy_issues
+from ikm_analysis.clean.issues import CellIssues, read_issues, tidy_issues
 from ikm_analysis.clean.options import CleaningOptions
 from ikm_analysis.clean.text import clean_text
 from ikm_analysis.clean.validation import (
@@ -116,7 +116,9 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
         folded_names = beside(folded_name_codes, business_name)
         typed, issues = parse_fields(raw, options, business_name)
         keys = beside(lambda: name_place_keys(typed, folded_names.result()))
-        issues = issues.extend(rule_issues(typed, issues, options.min_year, max_year))
+        issues = issues.extend(read_issues(raw))
+        issues = issues.extend(rule_issues(typed, issues, options.min_year, max_year,
+                                           "year_registered" in raw.fields))
         issues = tidy_issues(issues, raw.total_rows)
         issues = issues.extend(duplicate_issues(typed, raw, ~typed.index.isin(issues.rows)))
         clean = _without_rows(typed, issues.rows)
@@ -124,7 +126,8 @@ def clean_registry(raw: RawRegistry, options: CleaningOptions | None = None) -> 
     clean["is_possible_duplicate"] = flag_possible_duplicates(clean, kept_keys)
     # Every row already passed every rule above (or was quarantined): what is left to check is
     # the table's shape (columns, order, types; no personal data), not each value a second time.
-    validate_clean_registry(clean, max_year, values=False)
+    validate_clean_registry(clean, max_year, values=False,
+                            registration_years="year_registered" in raw.fields)
 
     result = CleaningResult(clean, issues, rows_in=len(raw.frame))
     if result.rows_clean + result.rows_quarantined != result.rows_in:

@@ -23,7 +23,8 @@ from ikm_analysis.clean.issues import CellIssues, describe_reason
 from ikm_analysis.io.read import RawRegistry, cell_as_written
 
 QUARANTINE_COLUMNS = (
-    "source_file", "source_row", "column", "field", "value", "reason_code", "reason",
+    "source_file", "source_sheet", "source_row", "column", "field", "value", "reason_code",
+    "reason",
 )
 
 
@@ -36,7 +37,8 @@ def build_quarantine_table(raw: RawRegistry, issues: CellIssues, lang: str = "id
         lang: Language of the ``reason`` column, ``"id"`` or ``"en"``.
 
     Returns:
-        Columns ``source_file``, ``source_row``, ``column`` (header as written), ``field``
+        Columns ``source_file``, ``source_sheet`` (empty for a file without sheets),
+        ``source_row`` (the row as Excel numbers it), ``column`` (header as written), ``field``
         (canonical name), ``value`` (cell as written), ``reason_code``, ``reason``; sorted by row.
     """
     frame = issues.frame
@@ -44,13 +46,20 @@ def build_quarantine_table(raw: RawRegistry, issues: CellIssues, lang: str = "id
         return pd.DataFrame({name: pd.Series(dtype=object) for name in QUARANTINE_COLUMNS})
     values = pd.Series("", index=frame.index, dtype=object)
     for field, group in frame.groupby("column", sort=False):
-        if field in raw.columns:
-            cells = raw.cells(group["row"].to_numpy(), [field])[field]
-            values[group.index] = map_distinct(cells, cell_as_written, "", object).to_numpy()
+        columns = list(raw.parts.get(field, ())) or ([field] if field in raw.columns else [])
+        if columns:
+            cells = raw.cells(group["row"].to_numpy(), columns)
+            shown = [map_distinct(cells[column], cell_as_written, "", object).to_numpy()
+                     for column in columns]
+            values[group.index] = [" + ".join(part for part in parts if part)
+                                   for parts in zip(*shown, strict=True)]
+    places = raw.location(frame["row"].tolist())
     table = pd.DataFrame(
         {
             "source_file": raw.path.name,
-            "source_row": frame["row"].astype("int64"),
+            "source_sheet": [sheet for sheet, _ in places],
+            "source_row": pd.array([row for _, row in places], dtype="int64"),
+            "_record": frame["row"].astype("int64").to_numpy(),
             "column": [raw.headers.get(field, "") for field in frame["column"]],
             "field": frame["column"],
             "value": values.to_numpy(),
@@ -61,5 +70,6 @@ def build_quarantine_table(raw: RawRegistry, issues: CellIssues, lang: str = "id
             ],
         }
     )
-    return table.sort_values(["source_row", "field", "reason_code"], kind="stable",
-                             ignore_index=True)
+    table = table.sort_values(["_record", "field", "reason_code"], kind="stable",
+                              ignore_index=True)
+    return table.drop(columns="_record")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 import pandas as pd
 
@@ -62,7 +62,7 @@ def region_lookup(level: str, extra_aliases: pd.DataFrame | None = None) -> dict
         extra_aliases: Optional user aliases with columns ``alias``, ``level`` and ``code``.
 
     Returns:
-        Folded name -> Kemendagri code.
+        Folded name -> Kemendagri code (a new dict; the bundled spellings are folded once).
 
     Raises:
         ReferenceDataError: When one spelling would point at two different places.
@@ -71,6 +71,17 @@ def region_lookup(level: str, extra_aliases: pd.DataFrame | None = None) -> dict
         >>> region_lookup("kecamatan")["sebangau"]
         '62.71.04'
     """
+    if extra_aliases is None:
+        return dict(_bundled_lookup(level))
+    return _lookup(level, extra_aliases)
+
+
+@cache
+def _bundled_lookup(level: str) -> dict[str, str]:
+    return _lookup(level, None)
+
+
+def _lookup(level: str, extra_aliases: pd.DataFrame | None) -> dict[str, str]:
     wilayah = load_kelurahan()
     if level == "kelurahan":
         names = dict(zip(wilayah["kelurahan"], wilayah["kelurahan_code"], strict=True))

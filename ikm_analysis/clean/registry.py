@@ -21,6 +21,7 @@ import pandas as pd
 from ikm_analysis.clean.pipeline import CleaningOptions, CleaningResult, clean_registry
 from ikm_analysis.clean.quarantine import build_quarantine_table
 from ikm_analysis.io.read import RawRegistry, read_registry
+from ikm_analysis.io.sheet import column_letter
 
 
 @dataclass(frozen=True)
@@ -42,17 +43,36 @@ class ProcessedRegistry:
         """The clean table."""
         return self.cleaning.clean
 
+    def assumptions(self) -> list[str]:
+        """What the package assumed because the file lacks a column (keys of A35-A37).
+
+        Example:
+            >>> from ikm_analysis.sample.files import sample_registry_path
+            >>> process_registry(sample_registry_path(),
+            ...                  options=CleaningOptions(max_year=2024)).assumptions()
+            []
+        """
+        has = self.raw.fields
+        return [key for key, column in (("derived_unit_key", "unit_id"),
+                                        ("listed_units_active", "status"),
+                                        ("no_registration_years", "year_registered"))
+                if column not in has]
+
     def summary(self) -> dict[str, object]:
         """Counts for the screen and for the report's data-quality section.
 
         Returns:
-            File, sheet, header row, rows read/clean/quarantined, blank rows skipped, quarantined
-            rows per reason code, and headers that were ignored.
+            File, sheet(s) read and skipped (with the reason), header row, rows read, clean and
+            quarantined, blank and skipped rows, quarantined rows per reason code, what became
+            of every column, the headers that were ignored, and what was assumed.
         """
         per_reason = (
-            self.quarantine.drop_duplicates(["source_row", "reason_code"])["reason_code"]
-            .value_counts().sort_index()
+            self.quarantine.drop_duplicates(["source_sheet", "source_row", "reason_code"])[
+                "reason_code"].value_counts().sort_index()
         )
+        skipped: dict[str, int] = {}
+        for _, _, kind in self.raw.skipped_rows:
+            skipped[kind] = skipped.get(kind, 0) + 1
         return {
             "file": self.raw.path.name,
             "sheet": self.raw.sheet,
@@ -63,6 +83,14 @@ class ProcessedRegistry:
             "blank_rows_skipped": self.raw.blank_rows,
             "quarantined_rows_by_reason": {str(k): int(v) for k, v in per_reason.items()},
             "ignored_headers": list(self.raw.ignored_headers),
+            "sheets_read": list(self.raw.sheets_read),
+            "sheets_skipped": dict(self.raw.sheets_skipped),
+            "skipped_rows": skipped,
+            "far_cells": self.raw.far_cells,
+            "columns": [{"sheet": sheet, "column": column_letter(fate.position),
+                         "header": fate.header, "fate": fate.fate, "field": fate.field,
+                         "instead": fate.detail} for sheet, fate in self.raw.column_fates],
+            "assumptions": self.assumptions(),
         }
 
 

@@ -34,8 +34,8 @@ KBLI_MANUFACTURING_DIVISIONS = (10, 33)
 #: categories, two statuses): categorical, so that a national registry keeps one small code per
 #: row instead of the text, and counting by them needs no hashing.
 CATEGORICAL_COLUMNS: tuple[str, ...] = (
-    "kelurahan_code", "kelurahan", "kecamatan_code", "kecamatan", "kbli_code", "category_code",
-    "category_source", "status",
+    "source_sheet", "kelurahan_code", "kelurahan", "kecamatan_code", "kecamatan", "kbli_code",
+    "category_code", "category_source", "status",
 )
 
 #: Schema column -> raw field an issue on it is reported against.
@@ -64,9 +64,18 @@ def resolve_max_year(max_year: int | None) -> int:
     return dt.date.today().year if max_year is None else max_year
 
 
+def _place_occurs_once(frame: pd.DataFrame) -> pd.Series:
+    """``True`` where a row's place in the file (sheet, row number) occurs once."""
+    sheets = frame["source_sheet"]
+    if sheets.isna().all() or (sheets == sheets.iloc[0]).all():  # one sheet: row numbers alone
+        return occurs_once(frame["source_row"])
+    return ~frame.duplicated(["source_sheet", "source_row"], keep=False)
+
+
 @cache
 def clean_registry_schema(
-    min_year: int = MIN_YEAR, max_year: int | None = None, unique_unit_ids: bool = True
+    min_year: int = MIN_YEAR, max_year: int | None = None, unique_unit_ids: bool = True,
+    registration_years: bool = True,
 ) -> pa.DataFrameSchema:
     """Build the schema of the clean registry table.
 
@@ -75,6 +84,8 @@ def clean_registry_schema(
         max_year: Latest acceptable year; the current calendar year when ``None``.
         unique_unit_ids: Require ``unit_id`` to be unique. Cleaning checks rows before it
             removes repeated units (keeping the first), so it asks without this rule.
+        registration_years: Require a registration year on every row. A registry without a
+            registration-year column has none at all (A37).
 
     Returns:
         A pandera schema; ``strict=True``, so no personal-data column can slip into the table.
@@ -92,7 +103,8 @@ def clean_registry_schema(
 
     return pa.DataFrameSchema(
         {
-            "source_row": pa.Column("int64", pa.Check(occurs_once, error="repeated_row_number")),
+            "source_row": pa.Column("int64"),
+            "source_sheet": coded(nullable=True),
             "unit_id": text(),
             "business_name": text(),
             "kelurahan_code": coded(pa.Check.isin(kelurahan["kelurahan_code"].tolist())),
@@ -111,7 +123,7 @@ def clean_registry_schema(
             ),
             "category_source": coded(pa.Check.isin(["stated", "kbli"])),
             "is_category_kbli_mismatch": pa.Column("bool"),
-            "year_registered": pa.Column("Int64", in_years),
+            "year_registered": pa.Column("Int64", in_years, nullable=not registration_years),
             "year_closed": pa.Column("Int64", in_years, nullable=True),
             "status": coded(pa.Check.isin(list(STATUS_VALUES), error="unknown_status")),
             "workers_count": pa.Column("Int64", non_negative, nullable=True),
@@ -121,6 +133,7 @@ def clean_registry_schema(
             "is_possible_duplicate": pa.Column("bool", required=False),
         },
         checks=[
+            pa.Check(_place_occurs_once, error="repeated_row_number"),
             pa.Check(
                 lambda df: ~(df["year_closed"] < df["year_registered"]).fillna(False),
                 error="closed_before_registered",
@@ -165,8 +178,48 @@ def find_schema_failures(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.
     return pd.DataFrame(columns=["index", "column", "check", "failure_case"])
 
 
+def find_row_failures(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    """The rows breaking a value rule of ``schema``: what :func:`find_schema_failures` finds.
+
+    Each rule is the schema's own (its ``Check`` objects and nullability); they are run here one
+    by one on the columns, without pandera's collection of failure reports, which costs ten times
+    the checks themselves when many rows fail. Structure (columns, types, uniqueness) is not
+    checked: :func:`validate_clean_registry` does that. Property-tested equal to
+    :func:`find_schema_failures` in ``tests/clean/test_validation.py``.
+
+    Returns:
+        Columns ``index`` (row label), ``column``, ``check`` and ``failure_case``.
+    """
+    found = []
+
+    def add(failing: pd.Series, column: str, check: str, values: pd.Series) -> None:
+        labels = failing.index[failing.to_numpy(dtype=bool)]
+        if len(labels):
+            found.append(pd.DataFrame({"index": labels, "column": column, "check": check,
+                                       "failure_case": values.loc[labels].to_numpy()}))
+
+    for name, column in schema.columns.items():
+        if name not in frame.columns:
+            continue
+        values = frame[name]
+        if not column.nullable:
+            add(values.isna(), name, "not_nullable", values)
+        for check in column.checks:
+            passed = check(values).check_output.reindex(values.index, fill_value=True)
+            add(~passed.astype(bool), name, check.error or check.name, values)
+    for check in schema.checks:
+        passed = check(frame).check_output
+        if isinstance(passed, pd.Series):
+            add(~passed.reindex(frame.index, fill_value=True).astype(bool), schema.name,
+                check.error or check.name, pd.Series(pd.NA, index=frame.index))
+    if not found:
+        return pd.DataFrame(columns=["index", "column", "check", "failure_case"])
+    return pd.concat(found, ignore_index=True)
+
+
 def validate_clean_registry(
-    frame: pd.DataFrame, max_year: int | None = None, *, values: bool = True
+    frame: pd.DataFrame, max_year: int | None = None, *, values: bool = True,
+    registration_years: bool = True,
 ) -> pd.DataFrame:
     """Check a clean registry table against its schema; raise on any failure.
 
@@ -176,6 +229,7 @@ def validate_clean_registry(
         values: Check every value too. With ``False`` only the table's shape is checked (its
             columns, their order and types): what cleaning does last, having checked every row
             before keeping it (a second pass over ten million rows costs seconds, A30).
+        registration_years: Whether the registry has registration years (A37).
 
     Returns:
         The same table, unchanged.
@@ -192,18 +246,21 @@ def validate_clean_registry(
     """
     depth = ValidationDepth.SCHEMA_AND_DATA if values else ValidationDepth.SCHEMA_ONLY
     with config_context(validation_depth=depth):
-        failures = find_schema_failures(frame, clean_registry_schema(MIN_YEAR, max_year))
+        failures = find_schema_failures(frame, clean_registry_schema(
+            MIN_YEAR, max_year, registration_years=registration_years))
     if len(failures):
         raise DataValidationError("clean_registry", failures)
     return frame
 
 
 def rule_issues(
-    typed: pd.DataFrame, issues: CellIssues, min_year: int, max_year: int
+    typed: pd.DataFrame, issues: CellIssues, min_year: int, max_year: int,
+    registration_years: bool = True,
 ) -> CellIssues:
     """Route rule failures to issues, skipping fields that already failed to parse."""
-    failures = find_schema_failures(
-        typed, clean_registry_schema(min_year, max_year, unique_unit_ids=False)
+    failures = find_row_failures(
+        typed, clean_registry_schema(min_year, max_year, unique_unit_ids=False,
+                                     registration_years=registration_years)
     )
     if failures.empty:
         return CellIssues.empty()

@@ -34,7 +34,6 @@ from ikm_analysis.exceptions import UnknownLanguageError
 Lang = Literal["id", "en"]
 #: The report languages, the default first.
 LANGS: tuple[str, ...] = ("id", "en")
-_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 _FOLDER = Path(__file__).resolve().parent
 
 
@@ -46,8 +45,7 @@ def check_lang(lang: object) -> str:
         'en'
     """
     if lang not in LANGS:
-        choices = " or ".join(f"{code!r} ({_NAMES[code]})" for code in LANGS)
-        raise UnknownLanguageError(f"unknown language {lang!r}; use {choices}")
+        raise UnknownLanguageError("unknown_language", language=repr(lang))
     return str(lang)
 
 

@@ -23,13 +23,30 @@ import pyarrow.parquet as pq
 
 from ikm_analysis._fast.parquet_cells import DeferredColumns, file_stamp
 from ikm_analysis.exceptions import InputFileError, MissingColumnsError
-from ikm_analysis.io.headers import map_headers
+from ikm_analysis.io.headers import ColumnFate, plan_columns
 from ikm_analysis.io.raw import RawRegistry
 from ikm_analysis.io.schema import CODED_COLUMNS, PERSONAL_COLUMNS
 
 
+def _is_nested(kind: pa.DataType) -> bool:
+    return pa.types.is_nested(kind) or (pa.types.is_dictionary(kind) and pa.types.is_nested(
+        kind.value_type))
+
+
+def _decimals_as_floats(table: pa.Table) -> pa.Table:
+    """DECIMAL columns (money written by a database) as floats, like every other amount."""
+    for position, column in enumerate(table.schema):
+        if pa.types.is_decimal(column.type):
+            table = table.set_column(position, column.name,
+                                     table.column(position).cast(pa.float64()))
+    return table
+
+
 def read_parquet_registry(path: Path) -> RawRegistry:
     """Read a Parquet registry: header names mapped, blank records skipped.
+
+    Columns of lists or structures cannot hold a registry field: they are reported
+    (``nested``) and never read.
 
     Raises:
         InputFileError: The file is damaged or not Parquet.
@@ -37,8 +54,9 @@ def read_parquet_registry(path: Path) -> RawRegistry:
     """
     try:
         schema = pq.read_schema(path)
-        header = map_headers(schema.names, path)
-        file_name = {name: schema.names[i] for name, i in header.positions.items()}
+        nested = {name for name in schema.names if _is_nested(schema.field(name).type)}
+        plan = plan_columns(["" if name in nested else name for name in schema.names], path)
+        file_name = {name: schema.names[i] for name, i in plan.positions.items()}
         # Personal columns stay in the file until a quarantine line or a duplicate needs them;
         # coded text (30 kelurahan, a few status words) is read as categorical. Ignored columns
         # are never read.
@@ -49,18 +67,24 @@ def read_parquet_registry(path: Path) -> RawRegistry:
                  and (pa.types.is_string(schema.field(file_name[name]).type)
                       or pa.types.is_large_string(schema.field(file_name[name]).type))]
         stamp = file_stamp(path)
-        frame = pq.read_table(path, columns=read_now, read_dictionary=coded).to_pandas()
+        table = pq.read_table(path, columns=read_now, read_dictionary=coded)
+        frame = _decimals_as_floats(table).to_pandas()
     except (InputFileError, MissingColumnsError):
         raise
     except Exception as error:  # pyarrow raises many types for damaged files
-        raise InputFileError(path, f"cannot be read as Parquet ({error})") from None
+        raise InputFileError(path, "damaged_parquet", detail=str(error)[:120]) from None
     finally:
         pa.default_memory_pool().release_unused()  # decoding buffers go back to the system
     frame.columns = [name for name in file_name if name not in deferred]
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="source_row")
-    registry = RawRegistry(frame, path, None, None, header.headers, header.scales,
-                           header.ignored,
-                           deferred=DeferredColumns(path, deferred, stamp) if deferred else None)
+    fates = [*plan.fates, *(ColumnFate(schema.names.index(name), name, "nested")
+                            for name in nested)]
+    registry = RawRegistry(frame, path, None, None, plan.headers, plan.scales,
+                           tuple(f.header for f in sorted(fates, key=lambda f: f.position)
+                                 if f.fate in ("ignored", "nested")),
+                           deferred=DeferredColumns(path, deferred, stamp) if deferred else None,
+                           column_fates=tuple((None, fate) for fate in
+                                              sorted(fates, key=lambda f: f.position)))
     blank_mask = _all_cells_missing(frame)
     if deferred and blank_mask.any():  # blank so far; blank only if the personal cells are too
         personal = registry.cells(frame.index[blank_mask], list(deferred))

@@ -11,14 +11,14 @@ What does not belong here: reading files (:mod:`ikm_analysis.io.read`) and parsi
 
 Example:
     >>> match_header("Jml. TK")
-    HeaderMatch(column='workers_count', scale=1.0)
+    HeaderMatch(column='workers_count', scale=1.0, rank=1)
     >>> match_header("Nilai Investasi (Rp 000)")
-    HeaderMatch(column='investment_rp', scale=1000.0)
+    HeaderMatch(column='investment_rp', scale=1000.0, rank=1)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ikm_analysis.folding import fold_text
 
@@ -53,14 +53,13 @@ REGISTRY_COLUMNS: tuple[RegistryColumn, ...] = (
         "identifier of the business unit in the registry (registration number, NIB)",
         ("ID", "ID Unit", "ID Usaha", "ID IKM", "ID UMKM", "Kode Unit", "Kode Usaha", "Kode IKM",
          "No. Registrasi", "No. Reg", "Nomor Registrasi", "Nomor Induk", "NIB",
-         "Nomor Induk Berusaha", "No. IKM", "No. ID"),
-        is_required=True,
+         "Nomor Induk Berusaha", "No. IKM", "No. ID", "No. Izin", "No. IUI", "No. TDI"),
     ),
     RegistryColumn(
         "business_name",
         "name of the business",
         ("Nama Usaha", "Nama Perusahaan", "Nama IKM", "Nama UMKM", "Nama Unit Usaha",
-         "Nama Industri", "Perusahaan", "Usaha"),
+         "Nama Industri", "Perusahaan", "Usaha", "Nama Badan Usaha", "Nama Merek"),
         is_required=True,
     ),
     RegistryColumn(
@@ -114,16 +113,16 @@ REGISTRY_COLUMNS: tuple[RegistryColumn, ...] = (
         "product category as the office names it (food, crafts, wood, clothing, ...)",
         ("Kategori", "Kategori Produk", "Kategori Usaha", "Kategori IKM", "Jenis Produk",
          "Kelompok", "Kelompok Produk", "Kelompok Industri", "Cabang Industri", "Jenis Industri",
-         "Sektor", "Sektor Industri"),
+         "Sektor", "Sektor Industri", "Komoditi", "Komoditas", "Produk", "Jenis Usaha",
+         "Produk Utama", "Komoditi Produk"),
         is_coded=True,
     ),
     RegistryColumn(
         "year_registered",
         "year the unit was registered (a date is accepted; its year is used)",
         ("Tahun", "Tahun Terdaftar", "Tahun Daftar", "Tahun Registrasi", "Tahun Pendaftaran",
-         "Tgl. Daftar", "Tanggal Daftar", "Tanggal Terdaftar", "Tanggal Registrasi",
-         "Tanggal Pendaftaran"),
-        is_required=True,
+         "Tahun Berdiri", "Tahun Izin", "Tgl. Daftar", "Tanggal Daftar", "Tanggal Terdaftar",
+         "Tanggal Registrasi", "Tanggal Pendaftaran", "Tanggal Izin"),
     ),
     RegistryColumn(
         "year_closed",
@@ -134,7 +133,6 @@ REGISTRY_COLUMNS: tuple[RegistryColumn, ...] = (
         "status",
         "whether the unit is active (aktif) or not (tidak aktif, tutup)",
         ("Status", "Status Usaha", "Status Aktif", "Status Keaktifan", "Keaktifan"),
-        is_required=True,
         is_coded=True,
     ),
     RegistryColumn(
@@ -153,7 +151,7 @@ REGISTRY_COLUMNS: tuple[RegistryColumn, ...] = (
         "production_value_rp",
         "yearly production value in rupiah (nilai produksi)",
         ("Nilai Produksi", "Produksi", "Nilai Produksi per Tahun", "Nilai Produksi Pertahun",
-         "Nilai Produksi Setahun", "Jumlah Nilai Produksi"),
+         "Nilai Produksi Setahun", "Jumlah Nilai Produksi", "Nilai Produksi Tahunan"),
         is_money=True,
     ),
     RegistryColumn(
@@ -169,6 +167,10 @@ COLUMNS_BY_NAME: dict[str, RegistryColumn] = {column.name: column for column in 
 PERSONAL_COLUMNS: tuple[str, ...] = tuple(c.name for c in REGISTRY_COLUMNS if c.is_personal)
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in REGISTRY_COLUMNS if c.is_required)
 CODED_COLUMNS: tuple[str, ...] = tuple(c.name for c in REGISTRY_COLUMNS if c.is_coded)
+#: Columns a report can do without, with what the package assumes when a file lacks them
+#: (A35, A36 in docs/aqa/assumptions_caveats.md): a unit key is derived from what the file has;
+#: a listed unit is active; without registration years only the export year can be reported.
+OPTIONAL_WITH_ASSUMPTION: tuple[str, ...] = ("unit_id", "status", "year_registered")
 #: At least one column of each group must be present.
 REQUIRED_ONE_OF: tuple[tuple[str, ...], ...] = (("kbli_code", "category"),)
 
@@ -195,10 +197,17 @@ _UNIT_WORDS: frozenset[str] = frozenset({"rp", "idr", "rupiah", "orang", "org"})
 
 @dataclass(frozen=True)
 class HeaderMatch:
-    """A header recognised as a canonical column, with the factor its stated unit implies."""
+    """A header recognised as a canonical column, with the factor its stated unit implies.
+
+    Attributes:
+        column: The canonical column.
+        scale: Factor the header's unit implies (``Rp 000`` -> 1000).
+        rank: Place of the matched name in the column's list of headers (lower is preferred).
+    """
 
     column: str
     scale: float = 1.0
+    rank: int = field(default=0, compare=False)
 
 
 def normalise_header(text: object) -> str:
@@ -220,11 +229,15 @@ def normalise_header(text: object) -> str:
 
 
 _ALIAS_LOOKUP: dict[str, str] = {}
+#: Folded alias -> its place in its column's list: of two columns meaning the same, the one
+#: whose header comes first in the list is read (``Alamat Usaha`` before ``Alamat Pemilik``).
+_ALIAS_RANK: dict[str, int] = {}
 for _column in REGISTRY_COLUMNS:
-    for _alias in (_column.name.replace("_", " "), *_column.aliases):
+    for _rank, _alias in enumerate((*_column.aliases, _column.name.replace("_", " "))):
         _key = normalise_header(_alias)
         if _ALIAS_LOOKUP.setdefault(_key, _column.name) != _column.name:  # pragma: no cover
             raise RuntimeError(f"header alias {_alias!r} is given for two columns")
+        _ALIAS_RANK.setdefault(_key, _rank)
 
 
 def match_header(text: object) -> HeaderMatch | None:
@@ -248,12 +261,13 @@ def match_header(text: object) -> HeaderMatch | None:
             scale *= _MONEY_SCALES[word]
         elif word not in _UNIT_WORDS:
             kept.append(word)
-    column = _ALIAS_LOOKUP.get(" ".join(kept))
+    key = " ".join(kept)
+    column = _ALIAS_LOOKUP.get(key)
     if column is None:
         return None
     if scale != 1.0 and not COLUMNS_BY_NAME[column].is_money:
         return None  # "Tenaga Kerja (ribu)" is not a layout this package understands
-    return HeaderMatch(column, scale)
+    return HeaderMatch(column, scale, _ALIAS_RANK[key])
 
 
 def accepted_headers(column: str) -> str:

@@ -100,7 +100,8 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
                  lang: str = "id", min_cell: int = 3, export_year: int | None = None,
                  out_root: str | Path = "reports", first_year: int | None = None,
                  kinds: Sequence[str] = tuple(REPORT_KINDS),
-                 notebook_folder: str | Path | None = None) -> list[ReportJob]:
+                 notebook_folder: str | Path | None = None,
+                 number_format: str | None = None) -> list[ReportJob]:
     """Read the registry once, check every parameter, and list the jobs.
 
     Args:
@@ -113,6 +114,8 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
         first_year: With ``years=None``, the earliest year to report.
         kinds: Which reports to build (keys of :data:`REPORT_KINDS`).
         notebook_folder: Where the notebooks are; :func:`notebooks_dir` by default.
+        number_format: How the registry's numbers written as text are read (``id``, ``en``);
+            told from each column's cells when ``None``.
 
     Returns:
         The jobs, yearly reports first.
@@ -122,14 +125,18 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
     """
     unknown = sorted(set(kinds) - set(REPORT_KINDS))
     if unknown:
-        raise ReportParameterError(f"unknown report {unknown}; use {sorted(REPORT_KINDS)}")
+        raise ReportParameterError("unknown_report", names=str(unknown),
+                                   known=str(sorted(REPORT_KINDS)))
+    request = {"lang": lang, "min_cell": min_cell, "number_format": number_format}
+    check_parameters(request, request)  # before the registry is read
     if registry_path is not None:
         registry_path = check_registry_file(registry_path).resolve()
     root = Path(out_root) / ("en" if lang == "en" else "")
     folder = Path(notebook_folder) if notebook_folder is not None else notebooks_dir()
     registry = None
     if any(REPORT_KINDS[kind].uses_registry for kind in kinds):
-        registry = load_report_registry(registry_path, export_year)
+        registry = load_report_registry(registry_path, export_year,
+                                        number_format=number_format)
         export_year = registry.export_year
     data_years = registry.data_years() if registry is not None else None
     if years is None:
@@ -140,6 +147,7 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
         shared = {"lang": lang}
         if spec.uses_registry:
             shared |= {"registry_path": None if registry_path is None else str(registry_path),
+                       "number_format": number_format,
                        "export_year": export_year}
         notebook = folder / spec.notebook
         declared = declared_parameters(notebook)  # read each notebook once, not once per year

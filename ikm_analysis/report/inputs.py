@@ -21,6 +21,7 @@ import pandas as pd
 from ikm_analysis.clean.options import CleaningOptions
 from ikm_analysis.clean.registry import ProcessedRegistry, process_registry
 from ikm_analysis.clean.validation import resolve_max_year
+from ikm_analysis.exceptions import ReportParameterError
 from ikm_analysis.metrics.activity import default_status_year
 from ikm_analysis.sample.files import sample_paths
 from ikm_analysis.sample.synthetic import SampleSpec
@@ -97,7 +98,10 @@ class ReportRegistry:
 
         Raises:
             ValueError: The clean table is empty.
+            ReportParameterError: The registry has no registration years (A37).
         """
+        if "year_registered" not in self.processed.raw.fields:
+            raise ReportParameterError("no_registration_years", file=self.path.name)
         registered = self.clean["year_registered"].dropna()
         if registered.empty:
             raise ValueError(f"{self.path}: no clean row; nothing to report")
@@ -127,7 +131,8 @@ class ReportRegistry:
 
 
 def load_report_registry(registry_path: str | Path | None, export_year: int | None = None,
-                         sheet: str | None = None, lang: str = "id") -> ReportRegistry:
+                         sheet: str | None = None, lang: str = "id",
+                         number_format: str | None = None) -> ReportRegistry:
     """Read and clean the registry a report is built from.
 
     Args:
@@ -136,6 +141,8 @@ def load_report_registry(registry_path: str | Path | None, export_year: int | No
             sample; the current calendar year otherwise (as ``ikm-report validate``).
         sheet: Worksheet of an XLSX file.
         lang: Language of the quarantine reasons.
+        number_format: How numbers written as text are read (``id``, ``en``); told from each
+            column's cells when ``None``.
 
     Returns:
         The registry with its export and status years.
@@ -147,7 +154,8 @@ def load_report_registry(registry_path: str | Path | None, export_year: int | No
     if export_year is None and registry_path is None:
         export_year = SampleSpec().last_year
     export_year = resolve_max_year(export_year)
-    processed = process_registry(path, sheet=sheet, options=CleaningOptions(max_year=export_year),
+    options = CleaningOptions(max_year=export_year, number_format=number_format)
+    processed = process_registry(path, sheet=sheet, options=options,
                                  lang=lang)
     clean = processed.clean
     status_year = default_status_year(clean) if len(clean) else export_year

@@ -36,7 +36,7 @@ def declared_parameters(notebook: str | Path) -> set[str]:
 
     declared = papermill.inspect_notebook(str(notebook))
     if not declared:
-        raise ReportParameterError(f"{notebook}: no cell tagged 'parameters'")
+        raise ReportParameterError("no_parameters_cell", notebook=str(notebook))
     return set(declared)
 
 
@@ -54,25 +54,27 @@ def check_registry_file(path: str | Path) -> Path:
     """
     path = Path(path)
     if not path.exists():
-        raise ReportParameterError(f"registry_path: {path} does not exist")
+        raise ReportParameterError("registry_missing", path=str(path))
     if not path.is_file():
-        raise ReportParameterError(f"registry_path: {path} is not a file")
+        raise ReportParameterError("registry_not_a_file", path=str(path))
     try:
         with path.open("rb") as stream:
             stream.read(1)
     except OSError as error:
-        raise ReportParameterError(f"registry_path: {path} cannot be read ({error})") from None
+        raise ReportParameterError("registry_unreadable", path=str(path),
+                                   detail=str(error)) from None
     return path
 
 
 def _check_int(name: str, value: object, minimum: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ReportParameterError(f"{name} must be a whole number >= {minimum}, not {value!r}")
+        raise ReportParameterError("whole_number", name=name, minimum=minimum,
+                                   value=repr(value))
 
 
 def _check_path(name: str, value: object) -> None:
     if not isinstance(value, str | Path):
-        raise ReportParameterError(f"{name} must be the path of a file, not {value!r}")
+        raise ReportParameterError("path_expected", name=name, value=repr(value))
     check_registry_file(value)
 
 
@@ -93,8 +95,8 @@ def check_parameters(parameters: Mapping[str, object], declared: Collection[str]
     unknown = sorted(set(parameters) - set(declared))
     if unknown:
         names = ", ".join(repr(name) for name in unknown)
-        raise ReportParameterError(
-            f"unknown parameter {names}; this notebook takes: {', '.join(sorted(declared))}")
+        raise ReportParameterError("unknown_parameter", names=names,
+                                   declared=", ".join(sorted(declared)))
     if "lang" in parameters:
         check_lang(parameters["lang"])
     if "min_cell" in parameters:
@@ -103,12 +105,13 @@ def check_parameters(parameters: Mapping[str, object], declared: Collection[str]
         _check_int("export_year", parameters["export_year"], 1900)
     if parameters.get("registry_path") is not None:
         _check_path("registry_path", parameters["registry_path"])
+    if parameters.get("number_format") not in (None, "id", "en"):
+        raise ReportParameterError("number_format", value=repr(parameters["number_format"]))
     if "year" in parameters:
         _check_int("year", parameters["year"], 1900)
         if years is not None and not years[0] <= parameters["year"] <= years[1]:
-            raise ReportParameterError(
-                f"year {parameters['year']} is outside the registry's years "
-                f"{years[0]}–{years[1]}")
+            raise ReportParameterError("year_outside", year=parameters["year"], first=years[0],
+                                       last=years[1])
 
 
 #: The comment papermill writes at the top of the cell it injects after the parameters cell.
@@ -152,8 +155,7 @@ def check_notebook_parameters(kind: str, namespace: Mapping[str, object]) -> dic
     declared = REPORT_KINDS[kind].parameters
     missing = [name for name in declared if name not in namespace]
     if missing:
-        raise ReportParameterError(f"run the parameters cell first: {', '.join(missing)} "
-                                   "not set")
+        raise ReportParameterError("run_parameters_cell", names=", ".join(missing))
     parameters = {name: namespace[name] for name in declared}
     injected = dict.fromkeys(_injected_names(namespace.get("In", ())))
     check_parameters(injected | parameters, declared)  # an injected name not declared is refused

@@ -9,6 +9,7 @@ from ikm_analysis.clean.pipeline import CleaningOptions, clean_registry
 from ikm_analysis.clean.text import clean_text
 from ikm_analysis.clean.validation import validate_clean_registry
 from ikm_analysis.clean.years import parse_years
+from ikm_analysis.exceptions import InputFileError
 from ikm_analysis.io.read import RawRegistry
 from ikm_analysis.io.schema import PERSONAL_COLUMNS
 
@@ -147,8 +148,29 @@ def test_total_rows_are_quarantined_only_as_totals():
 
 def test_money_scale_from_the_header_is_applied():
     result = clean_registry(raw_of({"investment_rp": "15.000"}, scales={"investment_rp": 1e3}),
-                            OPTIONS)
+                            CleaningOptions(max_year=2024, number_format="id"))
     assert result.clean["investment_rp"].tolist() == [15_000_000]
+
+
+def test_numbers_that_read_both_ways_stop_with_a_pointer_to_the_option():
+    # "15.000" is fifteen thousand in Indonesian and fifteen in English: never guessed
+    with pytest.raises(InputFileError, match="number-format") as error:
+        clean_registry(raw_of({"investment_rp": "15.000"}), OPTIONS)
+    assert "--number-format" in error.value.message("id")
+
+
+def test_each_column_s_number_format_is_told_from_its_cells():
+    raw = raw_of({"investment_rp": "1,500,000.50", "production_value_rp": "2.500.000"})
+    clean = clean_registry(raw, OPTIONS).clean
+    assert clean.loc[0, ["investment_rp", "production_value_rp"]].tolist() == [1500000.5, 2500000]
+
+
+@pytest.mark.parametrize("amount", [float("inf"), 1e300, -1e16])
+def test_an_implausible_amount_is_quarantined(amount):
+    raw = raw_of({})
+    frame = raw.frame.assign(investment_rp=pd.Series([amount], index=raw.frame.index))
+    result = clean_registry(RawRegistry(frame, raw.path), OPTIONS)  # a typed column, as Parquet
+    assert result.issues.frame["reason_code"].tolist() == ["amount_out_of_range"]
 
 
 def test_english_number_format_option():

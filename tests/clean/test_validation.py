@@ -13,7 +13,8 @@ from ikm_analysis.exceptions import DataValidationError
 
 def clean_row(**override):
     row = {
-        "source_row": 2, "unit_id": "A1", "business_name": "Kue", "kelurahan_code": "62.71.03.1002",
+        "source_row": 2, "source_sheet": None, "unit_id": "A1", "business_name": "Kue",
+        "kelurahan_code": "62.71.03.1002",
         "kelurahan": "Menteng", "kecamatan_code": "62.71.03", "kecamatan": "Jekan Raya",
         "kbli_code": "10792", "kbli_division": 10, "category_code": "pangan",
         "category_source": "kbli", "is_category_kbli_mismatch": False, "year_registered": 2021,
@@ -103,3 +104,24 @@ def test_checking_leaves_the_table_as_it_was(override):
     find_schema_failures(frame, clean_registry_schema(max_year=2024))
     pd.testing.assert_frame_equal(frame, before)
     assert list(frame.dtypes) == list(before.dtypes)
+
+
+def test_row_failures_found_directly_equal_pandera_s_on_the_messy_sample():
+    from ikm_analysis.clean.fields import parse_fields
+    from ikm_analysis.clean.options import CleaningOptions
+    from ikm_analysis.clean.text import clean_text
+    from ikm_analysis.clean.validation import find_row_failures
+    from ikm_analysis.io.read import read_registry
+    from ikm_analysis.sample.files import sample_registry_path
+
+    raw = read_registry(sample_registry_path(messy=True))
+    typed, _ = parse_fields(raw, CleaningOptions(max_year=2024),
+                            clean_text(raw.frame["business_name"]))
+    schema = clean_registry_schema(1945, 2024, unique_unit_ids=False)
+
+    def pairs(failures):
+        return sorted(set(zip(failures["index"].astype(int), failures["check"], strict=True)))
+
+    direct, by_pandera = find_row_failures(typed, schema), find_schema_failures(typed, schema)
+    assert len(direct) > 20
+    assert pairs(direct) == pairs(by_pandera)

@@ -108,6 +108,8 @@ def verdict(truth: dict[str, Any], read: dict[str, Any]) -> str:
     if outcome == "exception":
         if read["type"] not in _REFUSALS:
             return f"**CRASH** ({read['type']})"
+        if truth.get("number_format") == "ambiguous":
+            return "asks for --number-format (ambiguous numbers)"
         return "refuses (check the message)" if not truth["usable"] else "**REFUSES a usable file**"
     if not truth["usable"]:
         return "**READS an unusable file**"

@@ -43,7 +43,8 @@ def test_every_key_is_used_by_the_package():
     notebooks = PACKAGE.parent / "notebooks"
     code = "\n".join(path.read_text(encoding="utf-8").replace('\\"', '"') for path in
                      [*PACKAGE.rglob("*.py"), *notebooks.glob("*.ipynb")])
-    prefixes = ("reason_", "no_rate_", "qualifier_", "city_", "caveat_", "cli_")
+    prefixes = ("reason_", "no_rate_", "qualifier_", "city_", "caveat_", "cli_", "input_",
+                "column_", "error_", "sheet_", "fate_", "row_", "assume_", "field_")
     unused = [key for key in catalogue("id") if not key.startswith(prefixes)
               and f'"{key}"' not in code]
     assert unused == []
@@ -53,8 +54,8 @@ def test_every_reason_code_has_a_sentence():
     for code in REASON_CODES:
         for lang in LANGS:
             assert describe_reason(code, "12", lang)
-    assert {key[len("reason_"):] for key in catalogue("id") if key.startswith("reason_")} == {
-        *REASON_CODES, "suggestion"}
+    assert {key[len("reason_"):].removesuffix("_short") for key in catalogue("id")
+            if key.startswith("reason_")} == {*REASON_CODES, "suggestion"}
     assert {key[len("no_rate_"):] for key in catalogue("en") if key.startswith("no_rate_")} == set(
         UNAVAILABLE_REASONS)
 

@@ -200,5 +200,5 @@ def test_cli_refuses_a_year_outside_the_registry_without_starting_a_kernel(regis
     code = main(["build", "--year", "2031", "--registry", str(registry_file),
                  "--out", str(tmp_path)])
     assert code == 2
-    assert "outside the registry's years" in capsys.readouterr().err
+    assert "di luar tahun registri" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())

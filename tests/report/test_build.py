@@ -19,7 +19,7 @@ def test_plan_lists_yearly_reports_then_the_companions(tmp_path):
     assert [job.label for job in jobs] == [
         "2020", "2021", "2022", "2023", "2024", "umkm_kalteng", "kualitas_data"]
     assert jobs[0].parameters == {"lang": "id", "registry_path": None, "export_year": 2024,
-                                  "year": 2020, "min_cell": 3}
+                                  "year": 2020, "min_cell": 3, "number_format": None}
     assert jobs[-2].parameters == {"lang": "id"}
 
 
@@ -35,6 +35,8 @@ def test_english_reports_go_to_their_own_folder(tmp_path):
     pytest.param({"years": [2024], "lang": "jv"}, "unknown language", id="lang"),
     pytest.param({"years": [2024], "min_cell": 0}, "min_cell", id="min-cell"),
     pytest.param({"kinds": ["bulanan"]}, "unknown report", id="kind"),
+    pytest.param({"years": [2024], "number_format": "de"}, "number_format must be",
+                 id="number-format"),
 ])
 def test_bad_requests_fail_before_any_kernel(tmp_path, arguments, message):
     with pytest.raises(ReportParameterError, match=message):
