@@ -65,6 +65,8 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_report_path.py --repeat 3 --sizes 100000 1000000 10000000
 	$(BIN)/python benchmarks/bench_report_path.py --repeat 3 --messy --sizes 1000000
+	$(BIN)/python benchmarks/bench_sample_files.py --repeat 9
+	$(BIN)/python benchmarks/bench_startup.py --repeat 20
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache

@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -65,18 +66,65 @@ ISSUE_COLUMNS = ("row", "column", "reason_code", "detail")
 
 
 @dataclass(frozen=True)
+class _Part:
+    """Issues of one :meth:`CellIssues.add`: the rows, and one field and reason for all."""
+
+    rows: list[object]
+    column: str
+    reason_code: str
+    details: list[str]
+
+
+def _issue_frame(rows: list[object], columns: list[str], reasons: list[str],
+                 details: list[str]) -> pd.DataFrame:
+    if not rows:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in ISSUE_COLUMNS})
+    return pd.DataFrame({"row": rows, "column": columns, "reason_code": reasons,
+                         "detail": details})
+
+
+@dataclass(frozen=True)
 class CellIssues:
     """An immutable list of problems: ``row``, ``column``, ``reason_code`` and ``detail``.
 
-    ``column`` is the canonical field, or ``""`` for a problem with the whole row.
+    ``column`` is the canonical field, or ``""`` for a problem with the whole row. A list is
+    built by :meth:`add` and :meth:`extend`, which keep their parts; :attr:`frame` joins them
+    into one table the first time it is asked for.
     """
 
-    frame: pd.DataFrame
+    parts: tuple[_Part | pd.DataFrame, ...] = ()
 
     @classmethod
     def empty(cls) -> CellIssues:
         """A list with no problems."""
-        return cls(pd.DataFrame({name: pd.Series(dtype=object) for name in ISSUE_COLUMNS}))
+        return cls()
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> CellIssues:
+        """A list holding the issues of a table with the columns of :data:`ISSUE_COLUMNS`."""
+        return cls((frame[list(ISSUE_COLUMNS)],) if len(frame) else ())
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """The issues as one table, in the order they were added."""
+        if len(self.parts) == 1 and isinstance(self.parts[0], pd.DataFrame):
+            return self.parts[0].reset_index(drop=True)
+        rows: list[object] = []
+        columns: list[str] = []
+        reasons: list[str] = []
+        details: list[str] = []
+        for part in self.parts:
+            if isinstance(part, pd.DataFrame):
+                rows += part["row"].tolist()
+                columns += part["column"].tolist()
+                reasons += part["reason_code"].tolist()
+                details += part["detail"].tolist()
+            else:
+                rows += part.rows
+                columns += [part.column] * len(part.rows)
+                reasons += [part.reason_code] * len(part.rows)
+                details += part.details
+        return _issue_frame(rows, columns, reasons, details)
 
     def add(
         self,
@@ -102,20 +150,15 @@ class CellIssues:
         if len(rows) == 0:
             return self
         if isinstance(detail, pd.Series):
-            details = detail.reindex(rows).astype(object).where(lambda d: d.notna(), "")
-            details = details.map(str).tolist()
+            details = ["" if pd.isna(value) else str(value)
+                       for value in detail.reindex(rows).astype(object)]
         else:
             details = [detail or ""] * len(rows)
-        added = pd.DataFrame(
-            {"row": list(rows), "column": column, "reason_code": reason_code, "detail": details}
-        )
-        frames = [f for f in (self.frame, added) if len(f)]
-        return CellIssues(pd.concat(frames, ignore_index=True))
+        return CellIssues((*self.parts, _Part(rows.tolist(), column, reason_code, details)))
 
     def extend(self, other: CellIssues) -> CellIssues:
         """Return a new list holding the issues of both lists."""
-        frames = [f for f in (self.frame, other.frame) if len(f)]
-        return CellIssues(pd.concat(frames, ignore_index=True)) if frames else self
+        return CellIssues((*self.parts, *other.parts)) if other.parts else self
 
     @property
     def rows(self) -> pd.Index:
@@ -169,7 +212,8 @@ def tidy_issues(issues: CellIssues, total_rows: tuple[int, ...]) -> CellIssues:
                                       strict=True)
     ]
     kept = frame[~is_total_row & ~pd.Series(is_echo_issue, index=frame.index)]
-    return CellIssues(kept.drop_duplicates(["row", "column", "reason_code"], ignore_index=True))
+    return CellIssues.from_frame(kept.drop_duplicates(["row", "column", "reason_code"],
+                                                      ignore_index=True))
 
 
 def read_issues(raw: RawRegistry) -> CellIssues:

@@ -223,6 +223,7 @@ def parse_id_number(text: object, number_format: NumberFormat = "id") -> float |
 
 #: Text no English-format number matches: two dot groups (``1.500.000``) or a decimal comma.
 _NOT_ENGLISH = r"\d\.\d{3}\.|\d,\d{1,2}(?!\d)|\d,\d{4}"
+_NOT_ENGLISH_CELL = re.compile(_NOT_ENGLISH)
 
 #: An amount above this (a thousand trillion rupiah) is no small or medium industry's.
 MAX_AMOUNT = 1e15
@@ -290,7 +291,10 @@ def infer_number_format(values: pd.Series, as_indonesian: ParsedNumbers | None =
         id_bad = int(indonesian.is_invalid.sum())
     # Cells no English number can be (1.500.000, 12,5): when at least as many as the cells the
     # Indonesian reading fails, English cannot win, and there is no need to read it.
-    not_english = int(texts.astype(str).str.contains(_NOT_ENGLISH).sum())
+    if id_bad == 0:  # one such cell is enough, and the first is usually the first cell
+        not_english = int(any(map(_NOT_ENGLISH_CELL.search, texts)))
+    else:
+        not_english = int(texts.astype(str).str.contains(_NOT_ENGLISH).sum())
     if not_english and not_english >= id_bad:
         return FormatGuess("id")
     if indonesian is None:

@@ -167,7 +167,7 @@ def canonicalize_regions(
                                extra_aliases)
     issues = pairs.spread_long(match.issues.frame, "row", kelurahan.index[pairs.first],
                                kelurahan.index, group_by=["column", "reason_code"])
-    return RegionMatch(pairs.spread(match.regions, kelurahan.index), CellIssues(issues))
+    return RegionMatch(pairs.spread(match.regions, kelurahan.index), CellIssues.from_frame(issues))
 
 
 def _canonicalize_rows(

@@ -190,13 +190,17 @@ def find_row_failures(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.Dat
     Returns:
         Columns ``index`` (row label), ``column``, ``check`` and ``failure_case``.
     """
-    found = []
+    found: dict[str, list[object]] = {"index": [], "column": [], "check": [],
+                                      "failure_case": []}
 
-    def add(failing: pd.Series, column: str, check: str, values: pd.Series) -> None:
-        labels = failing.index[failing.to_numpy(dtype=bool)]
-        if len(labels):
-            found.append(pd.DataFrame({"index": labels, "column": column, "check": check,
-                                       "failure_case": values.loc[labels].to_numpy()}))
+    def add(failing: pd.Series, column: str, check: str, values: pd.Series | None) -> None:
+        positions = np.flatnonzero(failing.to_numpy(dtype=bool))
+        if len(positions):
+            found["index"] += failing.index[positions].tolist()
+            found["column"] += [column] * len(positions)
+            found["check"] += [check] * len(positions)
+            found["failure_case"] += ([pd.NA] * len(positions) if values is None
+                                      else values.iloc[positions].tolist())
 
     for name, column in schema.columns.items():
         if name not in frame.columns:
@@ -211,10 +215,10 @@ def find_row_failures(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.Dat
         passed = check(frame).check_output
         if isinstance(passed, pd.Series):
             add(~passed.reindex(frame.index, fill_value=True).astype(bool), schema.name,
-                check.error or check.name, pd.Series(pd.NA, index=frame.index))
-    if not found:
+                check.error or check.name, None)
+    if not found["index"]:
         return pd.DataFrame(columns=["index", "column", "check", "failure_case"])
-    return pd.concat(found, ignore_index=True)
+    return pd.DataFrame(found)
 
 
 def validate_clean_registry(

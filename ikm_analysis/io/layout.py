@@ -148,10 +148,29 @@ def _sub_header(sheet: Sheet, index: int) -> list[str] | None:
     return parents
 
 
+def _is_filled(cell: object) -> bool:
+    return cell is not None and cell != "" and cell == cell and (
+        not isinstance(cell, str) or not cell.isspace())
+
+
 def _filled(cells: list[object]) -> list[object]:
-    """The non-blank cells of a row, as read (cheap: most cells are ``None`` or plain values)."""
-    return [cell for cell in cells if cell is not None and cell != "" and cell == cell
-            and (not isinstance(cell, str) or not cell.isspace())]
+    """The non-blank cells of a row, as read."""
+    return [cell for cell in cells if _is_filled(cell)]
+
+
+#: How many filled cells tell a row's kind: none, one, two, or three and more.
+_FIRST_FILLED = 3
+
+
+def _first_filled(cells: list[object]) -> list[object]:
+    """The first :data:`_FIRST_FILLED` non-blank cells of a row (a record stops early)."""
+    first = []
+    for cell in cells:
+        if _is_filled(cell):
+            first.append(cell)
+            if len(first) == _FIRST_FILLED:
+                break
+    return first
 
 
 @lru_cache(maxsize=64)
@@ -168,7 +187,8 @@ def _row_kind(cells: list[object], filled: list[object], header: dict[int, str],
               after_last_record: bool, after_total: bool) -> str | None:
     """The kind of a row that is not a record, or ``None`` for a record (or a blank row).
 
-    ``filled``: its non-blank cells; ``header``: position -> the header's cell, stripped.
+    ``filled``: its first non-blank cells (:func:`_first_filled`); ``header``: position ->
+    the header's cell, stripped.
     Checks go from cheap to dear: most rows are records, told apart by their first cells.
     """
     if not filled:
@@ -204,7 +224,7 @@ def find_table(sheet: Sheet, path: Path) -> SheetTable | None:
     parents = _sub_header(sheet, index)
     header_index = index + 1 if parents is not None else index
     start = header_index + 1
-    filled_cells = [_filled(cells) for cells in sheet.rows]
+    filled_cells = [_first_filled(cells) for cells in sheet.rows]
     headings = _group_headings(sheet, filled_cells, start)
     plan = plan_columns(sheet.rows[header_index], path, sheet.name, parents,
                         given=frozenset({"kelurahan"}) if headings else frozenset())
@@ -213,7 +233,7 @@ def find_table(sheet: Sheet, path: Path) -> SheetTable | None:
     header_rows = tuple(sheet.row_numbers[i] for i in range(index, header_index + 1))
     filled = sheet.filled(from_row=sheet.row_numbers[start] if start < len(sheet.rows) else 0)
     if filled is not sheet:  # merged cells were filled in: count the rows' cells again
-        filled_cells = [_filled(cells) for cells in filled.rows]
+        filled_cells = [_first_filled(cells) for cells in filled.rows]
     header = {position: cell.strip() for position, cell in enumerate(sheet.rows[header_index])
               if isinstance(cell, str) and cell.strip()}
     # the last row holding a record-like amount of data: after it, single cells are notes
@@ -260,13 +280,18 @@ def is_total_label(text: str) -> bool:
                                             for word in TOTAL_ROW_WORDS)
 
 
-def _group_headings(sheet: Sheet, filled_cells: list[list[object]], start: int
+def _group_headings(sheet: Sheet, first_filled: list[list[object]], start: int
                     ) -> dict[int, str]:
-    """Row number -> kelurahan of the rows below a header that only name a kelurahan."""
+    """Row number -> kelurahan of the rows below a header that only name a kelurahan.
+
+    ``first_filled``: the first filled cells of each row (:func:`_first_filled`).
+    """
     headings = {}
-    for filled, number in zip(filled_cells[start:], sheet.row_numbers[start:], strict=True):
-        if filled and isinstance(filled[0], str) and len({*map(str, filled)}) == 1:
-            match = _GROUP.match(header_text(filled[0]))
-            if match:
-                headings[number] = match.group(1).strip()
+    for i in range(start, len(sheet.rows)):
+        first = first_filled[i]
+        if not first or not isinstance(first[0], str) or len({*map(str, first)}) != 1:
+            continue
+        match = _GROUP.match(header_text(first[0]))
+        if match and len({*map(str, _filled(sheet.rows[i]))}) == 1:
+            headings[sheet.row_numbers[i]] = match.group(1).strip()
     return headings

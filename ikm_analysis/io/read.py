@@ -42,11 +42,6 @@ __all__ = ["RawRegistry", "cell_as_written", "read_registry"]
 SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods", ".parquet")
 
 
-def _values(table: SheetTable, position: int) -> list[object]:
-    values = [cells[position] if position < len(cells) else None for cells in table.records]
-    return [None if value == "" else value for value in values]
-
-
 def _split(value: object, count: int) -> list[object]:
     """The parts of a combined cell (``Menteng / Jekan Raya``), as many as the fields it holds."""
     if is_blank(value):
@@ -56,19 +51,34 @@ def _split(value: object, count: int) -> list[object]:
         value, *([None] * (count - 1))]
 
 
+def _columns_of(records: list[list[object]]) -> list[tuple[object, ...]]:
+    """The records' cells column by column (short rows padded with ``None``)."""
+    width = max(map(len, records), default=0)
+    padded = [cells if len(cells) == width else [*cells, *[None] * (width - len(cells))]
+              for cells in records]
+    return list(zip(*padded, strict=True))
+
+
 def _table_columns(table: SheetTable) -> dict[str, list[object]]:
     """The columns one table gives, by their name in the raw frame."""
+    by_position = _columns_of(table.records)
+
+    def values(position: int) -> list[object]:
+        if position >= len(by_position):
+            return [None] * len(table.records)
+        return [None if value == "" else value for value in by_position[position]]
+
     plan = table.plan
-    columns = {name: _values(table, position) for name, position in plan.positions.items()}
+    columns = {name: values(position) for name, position in plan.positions.items()}
     for name, positions in plan.parts.items():
         for number, position in enumerate(positions, start=1):
-            columns[f"{name}@{number}"] = _values(table, position)
+            columns[f"{name}@{number}"] = values(position)
     for name, position in plan.seconds.items():
-        columns[f"{name}@2nd"] = _values(table, position)
+        columns[f"{name}@2nd"] = values(position)
     if table.groups and "kelurahan" not in columns:  # the kelurahan of group heading rows
         columns["kelurahan"] = list(table.groups)
     for position, names in plan.splits.items():
-        pieces = [_split(value, len(names)) for value in _values(table, position)]
+        pieces = [_split(value, len(names)) for value in values(position)]
         for offset, name in enumerate(names):
             if name not in plan.positions:
                 columns[name] = [piece[offset] for piece in pieces]

@@ -71,7 +71,10 @@ def column_index(letters: bytes | str) -> int:
 
 @dataclass
 class _SheetScan:
-    """What the XML of one sheet holds beside its values."""
+    """What the XML of one sheet holds beside its values.
+
+    ``cells`` is counted only for a sheet whose grid exceeds :data:`GRID_LIMIT` (0 otherwise).
+    """
 
     cells: int = 0
     last_row: int = 0
@@ -82,6 +85,11 @@ class _SheetScan:
     @property
     def grid(self) -> int:
         return self.last_row * (self.last_column + 1)
+
+    @property
+    def is_sparse(self) -> bool:
+        """Whether the sheet must be read cell by cell: a large grid with few cells in it."""
+        return self.grid > GRID_LIMIT and self.grid > 20 * max(self.cells, 1)
 
 
 _ROW = re.compile(rb'<row r="([0-9]{1,7})"')
@@ -99,18 +107,20 @@ def _scan(xml: bytes) -> _SheetScan:
     expressions run over the bytes, so a large sheet costs a few hundredths of a second.
     """
     scan = _SheetScan()
-    scan.cells = xml.count(b"<c r=")
     last = xml.rfind(b'<row r="')  # rows come in order: the last one is the furthest down
     if last >= 0:
         scan.last_row = int(_ROW.match(xml, last).group(1))
     wide = set(_WIDE_COLUMN.findall(xml))  # A-Z need no look: only these reach further right
-    has_errors, has_formulas, has_merges = b't="e"' in xml, b"<f" in xml, b"<mergeCell" in xml
+    has_errors, has_formulas = b't="e"' in xml, b"<f" in xml
+    has_merges = xml.find(b"<mergeCells", max(xml.rfind(b"</sheetData>"), 0)) >= 0
     scan.last_column = max((column_index(letters) for letters in wide), default=-1)
     if scan.last_column < 25 and scan.last_row * 26 > GRID_LIMIT:  # columns A-Z: which one?
         scan.last_column = max((column_index(letters) for letters
                                 in set(_COLUMN.findall(xml))), default=-1)
     elif scan.last_column < 25:
         scan.last_column = 25  # at most Z: a bound is enough below the limit
+    if scan.grid > GRID_LIMIT:
+        scan.cells = xml.count(b"<c r=")
     if has_errors:
         for match in _ERROR_CELL.finditer(xml):
             value = _VALUE.search(match.group(3))
@@ -256,7 +266,7 @@ def _read_xlsx(path: Path) -> list[Sheet]:
     sheets = []
     for (name, _, hidden), scan in zip(parts, scans, strict=True):
         far = 0
-        if scan.grid > GRID_LIMIT and scan.grid > 20 * max(scan.cells, 1):
+        if scan.is_sparse:
             sparse, far = _sparse_rows(path, name)
             width = 1 + max((max(cells) for cells in sparse.values()), default=-1)
             last = max(sparse, default=0)

@@ -24,3 +24,14 @@ def test_add_and_extend_keep_order_and_rows():
         [4, "", "total_row", ""],
     ]
     assert both.rows.tolist() == [4, 6]
+
+
+def test_a_list_from_a_table_joins_lists_added_to_it():
+    table = pd.DataFrame({"row": [9], "column": ["kelurahan"], "reason_code": ["missing_value"],
+                          "detail": [""]})
+    joined = CellIssues.from_frame(table).add(pd.Series([True], index=[2]), "status",
+                                              "unknown_status", detail=pd.Series([None], index=[2]))
+    assert joined.frame.values.tolist() == [[9, "kelurahan", "missing_value", ""],
+                                            [2, "status", "unknown_status", ""]]
+    assert CellIssues.from_frame(table.iloc[:0]).frame.empty
+    assert list(CellIssues.empty().frame.columns) == ["row", "column", "reason_code", "detail"]
