@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -116,22 +117,29 @@ def test_every_record_of_every_sheet_is_read_and_placed(tmp_path, workbook):
                                                for _, kelurahan in rows]
 
 
-def _valid_files(tmp_path):
-    csv_path = tmp_path / "ikm.csv"
-    csv_path.write_text("ID;Nama Usaha;Kel.;KBLI\nA1;Kue;Menteng;10792\nA2;Roti;Pager;10710\n",
-                        encoding="utf-8")
+def _valid_files() -> dict[str, bytes]:
+    """Two small valid files, built once so every Hypothesis example damages the same bytes.
+
+    (openpyxl stamps the save time into the workbook: rebuilt per example, its length could
+    change between examples and Hypothesis would see a different strategy.)
+    """
+    csv_bytes = "ID;Nama Usaha;Kel.;KBLI\nA1;Kue;Menteng;10792\nA2;Roti;Pager;10710\n".encode()
     book = Workbook()
     book.active.append(["ID", "Nama Usaha", "Kel.", "KBLI"])
     book.active.append(["A1", "Kue", "Menteng", "10792"])
+    book.properties.created = book.properties.modified = datetime(2024, 1, 1)
     buffer = io.BytesIO()
     book.save(buffer)
-    return {"ikm.csv": csv_path.read_bytes(), "ikm.xlsx": buffer.getvalue()}
+    return {"ikm.csv": csv_bytes, "ikm.xlsx": buffer.getvalue()}
+
+
+VALID_FILES = _valid_files()
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(["ikm.csv", "ikm.xlsx"]), st.data())
 def test_damaged_bytes_are_refused_or_read_never_a_crash(tmp_path, name, data):
-    original = _valid_files(tmp_path)[name]
+    original = VALID_FILES[name]
     cut = data.draw(st.integers(0, len(original)))
     flips = data.draw(st.lists(st.tuples(st.integers(0, max(len(original) - 1, 0)),
                                          st.integers(0, 255)), max_size=4))
