@@ -123,7 +123,7 @@ def _valid_files() -> dict[str, bytes]:
     (openpyxl stamps the save time into the workbook: rebuilt per example, its length could
     change between examples and Hypothesis would see a different strategy.)
     """
-    csv_bytes = "ID;Nama Usaha;Kel.;KBLI\nA1;Kue;Menteng;10792\nA2;Roti;Pager;10710\n".encode()
+    csv_bytes = b"ID;Nama Usaha;Kel.;KBLI\nA1;Kue;Menteng;10792\nA2;Roti;Pager;10710\n"
     book = Workbook()
     book.active.append(["ID", "Nama Usaha", "Kel.", "KBLI"])
     book.active.append(["A1", "Kue", "Menteng", "10792"])
