@@ -147,8 +147,13 @@ def _derived_unit_ids(raw: RawRegistry, business_name: pd.Series, kelurahan_code
                         missing=pd.NA, dtype="string").where(business_name.notna())
 
 
-def _sheet_codes(sheets: pd.Series) -> pd.Series:
+def _sheet_codes(raw: RawRegistry) -> pd.Series:
     """The sheet of every row as a categorical over the sheets read (text categories)."""
+    if raw.locations is None:  # one table (a CSV, a Parquet file, one sheet): one value
+        names = pd.Index([] if raw.sheet is None else [raw.sheet], dtype="string")
+        codes = np.full(len(raw.frame), -1 if raw.sheet is None else 0, dtype="int8")
+        return pd.Series(pd.Categorical.from_codes(codes, names), index=raw.frame.index)
+    sheets = raw.source_sheets()
     names = pd.Index(pd.unique(sheets.dropna()), dtype="string")
     return pd.Series(pd.Categorical(sheets, categories=names), index=sheets.index)
 
@@ -223,8 +228,9 @@ def parse_fields(
         money[name], invalid = _parse_numbers(raw, name, options)
         issues = issues.add(invalid, name, "invalid_number")
         implausible = is_implausible(money[name])
-        issues = issues.add(implausible, name, "amount_out_of_range")
-        money[name] = money[name].mask(implausible)
+        if implausible.any():
+            issues = issues.add(implausible, name, "amount_out_of_range")
+            money[name] = money[name].mask(implausible)
 
     # Both as codes over the same categories: filling and comparing then work on small codes.
     codes = code_dtype([*stated.category_code.cat.categories, *from_kbli.cat.categories])
@@ -234,7 +240,7 @@ def parse_fields(
     typed = pd.DataFrame(
         {
             "source_row": raw.source_rows().to_numpy(dtype="int64"),
-            "source_sheet": _sheet_codes(raw.source_sheets()),
+            "source_sheet": _sheet_codes(raw),
             "unit_id": (clean_text(frame["unit_id"]) if "unit_id" in raw.fields else
                         _derived_unit_ids(raw, business_name, regions.regions["kelurahan_code"])),
             "business_name": business_name,

@@ -193,29 +193,29 @@ def find_row_failures(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.Dat
     found: dict[str, list[object]] = {"index": [], "column": [], "check": [],
                                       "failure_case": []}
 
-    def add(failing: pd.Series, column: str, check: str, values: pd.Series | None) -> None:
-        positions = np.flatnonzero(failing.to_numpy(dtype=bool))
-        if len(positions):
-            found["index"] += failing.index[positions].tolist()
-            found["column"] += [column] * len(positions)
-            found["check"] += [check] * len(positions)
-            found["failure_case"] += ([pd.NA] * len(positions) if values is None
-                                      else values.iloc[positions].tolist())
+    def add(passed: pd.Series, column: str, check: str, values: pd.Series | None) -> None:
+        # A check that ignores missing values returns fewer rows than it was given: the rows
+        # it returned False for are the failures (no reindex onto the whole column).
+        failing = passed.index[~passed.to_numpy(dtype=bool)]
+        if len(failing):
+            found["index"] += failing.tolist()
+            found["column"] += [column] * len(failing)
+            found["check"] += [check] * len(failing)
+            found["failure_case"] += ([pd.NA] * len(failing) if values is None
+                                      else values.loc[failing].tolist())
 
     for name, column in schema.columns.items():
         if name not in frame.columns:
             continue
         values = frame[name]
         if not column.nullable:
-            add(values.isna(), name, "not_nullable", values)
+            add(values.notna(), name, "not_nullable", values)
         for check in column.checks:
-            passed = check(values).check_output.reindex(values.index, fill_value=True)
-            add(~passed.astype(bool), name, check.error or check.name, values)
+            add(check(values).check_output, name, check.error or check.name, values)
     for check in schema.checks:
         passed = check(frame).check_output
         if isinstance(passed, pd.Series):
-            add(~passed.reindex(frame.index, fill_value=True).astype(bool), schema.name,
-                check.error or check.name, None)
+            add(passed, schema.name, check.error or check.name, None)
     if not found["index"]:
         return pd.DataFrame(columns=["index", "column", "check", "failure_case"])
     return pd.DataFrame(found)
