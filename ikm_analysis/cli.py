@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from ikm_analysis._fast.allocator import use_large_table_allocator
 from ikm_analysis.exceptions import IkmError, ReportParameterError
 from ikm_analysis.i18n import text, texts
+from ikm_analysis.report.kinds import REPORT_KINDS
 
 if TYPE_CHECKING:
     from ikm_analysis.clean.registry import ProcessedRegistry
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
 # Each command imports what it needs when it runs: ``ikm-report --help`` loads no pandas.
 
 EXIT_CLEAN, EXIT_QUARANTINED, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
+#: The reports ``build --reports`` can name, the yearly one first.
+REPORT_CHOICES = tuple(REPORT_KINDS)
+
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -110,10 +114,17 @@ def _build_parser() -> argparse.ArgumentParser:
     build.add_argument("--number-format", choices=("auto", "id", "en"), default="auto",
                        help="separators of the registry's numbers written as text (as for "
                        "validate; default: auto)")
+    build.add_argument("--office", default=None,
+                       help="the office that exported the registry, named in each report's "
+                       "provenance block")
     build.add_argument("--min-cell", type=int, default=3,
                        help="fewest units a shown cell may stand for (default: 3)")
-    build.add_argument("--out", type=Path, default=Path("reports"),
-                       help="output folder (default: reports)")
+    build.add_argument("--reports", nargs="+", choices=REPORT_CHOICES, default=None,
+                       help="which reports: tahunan (yearly), umkm_kalteng, kualitas_data "
+                       "(default: the yearly reports with --year, all with --all)")
+    build.add_argument("--out", type=Path, default=None,
+                       help="output folder, written into as given (default: reports, English "
+                       "editions in reports/en)")
     build.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                        help="reports built at once (default: 2, or 1 on a one-core machine)")
     return parser
@@ -122,15 +133,22 @@ def _build_parser() -> argparse.ArgumentParser:
 def _build(args: argparse.Namespace) -> int:
     from ikm_analysis.report.build import build_reports, plan_reports, write_index
 
+    if args.jobs < 1:
+        raise ReportParameterError("jobs", value=args.jobs)
+    if args.first_year is not None and not args.all:
+        raise ReportParameterError("first_year_without_all")
+    kinds = args.reports or (REPORT_CHOICES if args.all else ("tahunan",))
+    out = Path("reports") if args.out is None else args.out
     jobs = plan_reports(args.registry, None if args.all else args.year, lang=args.lang,
-                        min_cell=args.min_cell, export_year=args.export_year, out_root=args.out,
-                        first_year=args.first_year,
+                        min_cell=args.min_cell, export_year=args.export_year, out_root=out,
+                        first_year=args.first_year, kinds=kinds,
+                        edition_folder=args.out is None, office=args.office,
                         number_format=None if args.number_format == "auto" else args.number_format)
     if args.registry is None:
         print("registry: bundled synthetic sample (DATA SINTETIS)")
     print(f"building {len(jobs)} reports, {args.jobs} at a time")
     results = build_reports(jobs, workers=args.jobs)
-    index = write_index(args.out)
+    index = write_index(out)
     failed = [result for result in results if not result.ok]
     print(f"{len(results) - len(failed)} built, {len(failed)} failed; index: {index}")
     return EXIT_QUARANTINED if failed else EXIT_CLEAN

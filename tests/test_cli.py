@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from conftest import MESSY_PERSONAL_VALUES
 
 from ikm_analysis.cli import main
@@ -93,3 +94,35 @@ def test_sample_command_writes_both_files(tmp_path, capsys):
     assert "4133 units (DATA SINTETIS)" in output and "51 to be quarantined" in output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "registri_ikm_sintetis.parquet", "registri_ikm_sintetis_berantakan.xlsx"]
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    pytest.param(["--all", "--jobs", "-3"], "--jobs harus bilangan bulat 1 atau lebih", id="jobs"),
+    pytest.param(["--year", "2024", "--first-year", "2020"], "--first-year hanya berlaku",
+                 id="first-year-without-all"),
+    pytest.param(["--all", "--first-year", "2030"], "tidak ada tahun laporan dari 2030",
+                 id="first-year-after-the-data"),
+    pytest.param(["--year", "2024", "--office", ""], "--office harus teks", id="office"),
+])
+def test_build_requests_that_make_no_sense_exit_2_before_any_kernel(tmp_path, capsys,
+                                                                    monkeypatch, arguments,
+                                                                    message):
+    import ikm_analysis.report.build as build
+
+    monkeypatch.setattr(build, "build_reports", lambda *a, **k: pytest.fail("a kernel ran"))
+    assert main(["build", *arguments, "--out", str(tmp_path)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_build_year_builds_that_year_only_into_the_folder_given(tmp_path, capsys, monkeypatch):
+    import ikm_analysis.report.build as build
+
+    planned = []
+    monkeypatch.setattr(build, "build_reports",
+                        lambda jobs, **options: planned.extend(jobs) or [])
+    assert main(["build", "--year", "2024", "--lang", "en", "--out", str(tmp_path)]) == 0
+    assert [(job.kind, job.folder) for job in planned] == [("tahunan", tmp_path / "2024")]
+    planned.clear()
+    assert main(["build", "--year", "2024", "--reports", "tahunan", "kualitas_data",
+                 "--out", str(tmp_path)]) == 0
+    assert [job.kind for job in planned] == ["tahunan", "kualitas_data"]

@@ -24,7 +24,6 @@ Example:
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import shutil
@@ -33,7 +32,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -42,6 +41,7 @@ from ikm_analysis.exceptions import ReportParameterError
 from ikm_analysis.report.inputs import load_report_registry
 from ikm_analysis.report.key_figures import KEY_FIGURES_TAG, key_figures_text, read_key_figures
 from ikm_analysis.report.kinds import REPORT_KINDS, notebooks_dir
+from ikm_analysis.report.page import SiteLink, finish_page, site_links
 from ikm_analysis.report.parameters import (
     check_parameters,
     check_registry_file,
@@ -65,6 +65,7 @@ class ReportJob:
         folder: Final output folder.
         stem: File name stem of the HTML and executed notebook.
         label: Short name for progress lines (``2024``, ``en/umkm_kalteng``).
+        links: The page's links to the index, the years around it and the other edition.
     """
 
     kind: str
@@ -73,6 +74,12 @@ class ReportJob:
     folder: Path
     stem: str
     label: str
+    links: tuple[SiteLink, ...] = ()
+
+    @property
+    def page(self) -> Path:
+        """The report's HTML file."""
+        return self.folder / f"{self.stem}.html"
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,8 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
                  out_root: str | Path = "reports", first_year: int | None = None,
                  kinds: Sequence[str] = tuple(REPORT_KINDS),
                  notebook_folder: str | Path | None = None,
-                 number_format: str | None = None) -> list[ReportJob]:
+                 number_format: str | None = None,
+                 edition_folder: bool = True, office: str | None = None) -> list[ReportJob]:
     """Read the registry once, check every parameter, and list the jobs.
 
     Args:
@@ -110,12 +118,15 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
         lang: ``"id"`` or ``"en"``.
         min_cell: Fewest units a shown cell may stand for.
         export_year: Latest acceptable year in cleaning (see :mod:`ikm_analysis.report.inputs`).
-        out_root: Output root; English reports go to ``<out_root>/en``.
+        out_root: Output root; English reports go to ``<out_root>/en`` (see ``edition_folder``).
         first_year: With ``years=None``, the earliest year to report.
         kinds: Which reports to build (keys of :data:`REPORT_KINDS`).
         notebook_folder: Where the notebooks are; :func:`notebooks_dir` by default.
         number_format: How the registry's numbers written as text are read (``id``, ``en``);
             told from each column's cells when ``None``.
+        office: The office that exported the registry, named in the provenance block.
+        edition_folder: Whether English reports go to ``<out_root>/en`` (the site layout of
+            ``reports/``); with ``False`` every report goes into ``out_root`` itself.
 
     Returns:
         The jobs, yearly reports first.
@@ -127,11 +138,12 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
     if unknown:
         raise ReportParameterError("unknown_report", names=str(unknown),
                                    known=str(sorted(REPORT_KINDS)))
-    request = {"lang": lang, "min_cell": min_cell, "number_format": number_format}
+    request = {"lang": lang, "min_cell": min_cell, "number_format": number_format,
+               "office": office}
     check_parameters(request, request)  # before the registry is read
     if registry_path is not None:
         registry_path = check_registry_file(registry_path).resolve()
-    root = Path(out_root) / ("en" if lang == "en" else "")
+    root = Path(out_root) / ("en" if lang == "en" and edition_folder else "")
     folder = Path(notebook_folder) if notebook_folder is not None else notebooks_dir()
     registry = None
     if any(REPORT_KINDS[kind].uses_registry for kind in kinds):
@@ -141,6 +153,9 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
     data_years = registry.data_years() if registry is not None else None
     if years is None:
         years = registry.report_years(first_year) if registry is not None else []
+        if not years and "tahunan" in kinds and data_years is not None:
+            raise ReportParameterError("no_report_years", first=first_year, last=data_years[1],
+                                       data_first=data_years[0], data_last=data_years[1])
     jobs = []
     for kind in kinds:
         spec = REPORT_KINDS[kind]
@@ -148,7 +163,7 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
         if spec.uses_registry:
             shared |= {"registry_path": None if registry_path is None else str(registry_path),
                        "number_format": number_format,
-                       "export_year": export_year}
+                       "export_year": export_year, "office": office}
         notebook = folder / spec.notebook
         declared = declared_parameters(notebook)  # read each notebook once, not once per year
         for year in (years if spec.yearly else [None]):
@@ -160,7 +175,31 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
             jobs.append(ReportJob(kind, notebook, parameters, root / name,
                                   spec.stem.format(year=year),
                                   f"en/{name}" if lang == "en" else name))
-    return jobs
+    other_root = (Path(out_root) / ("" if lang == "en" else "en")) if edition_folder else None
+    return [replace(job, links=tuple(_site_links(job, jobs, Path(out_root), other_root)))
+            for job in jobs]
+
+
+def _site_links(job: ReportJob, jobs: Sequence[ReportJob], site_root: Path,
+                other_root: Path | None) -> list[SiteLink]:
+    """Links to pages that exist or are built now: the years around, the other edition."""
+    planned = {other.page for other in jobs}
+    spec = REPORT_KINDS[job.kind]
+
+    def page_of(root: Path, year: int | None) -> Path | None:
+        name = spec.folder.format(year=year)
+        page = root / name / f"{spec.stem.format(year=year)}.html"
+        return page if page in planned or page.is_file() else None
+
+    around = {}
+    if spec.yearly:
+        year = int(job.parameters["year"])
+        around = {"previous": page_of(job.folder.parent, year - 1),
+                  "next_page": page_of(job.folder.parent, year + 1)}
+    other = None
+    if other_root is not None:
+        other = page_of(other_root, job.parameters.get("year"))
+    return site_links(job.page, site_root, other_edition=other, **around)
 
 
 def normalise_notebook(notebook: object, kernel_name: str = KERNEL_NAME) -> None:
@@ -238,7 +277,8 @@ def _write_outputs(job: ReportJob, executed: Path, folder: Path, started: float)
     nbformat.write(notebook, executed)
     figures = read_key_figures(notebook)
     title = str(figures.get("title", job.stem))
-    (folder / f"{job.stem}.html").write_text(export_html(notebook, title), encoding="utf-8")
+    page = finish_page(export_html(notebook, title), str(job.parameters["lang"]), job.links)
+    (folder / f"{job.stem}.html").write_text(page, encoding="utf-8")
     (folder / "key_figures.json").write_text(key_figures_text(figures) + "\n", encoding="utf-8")
     record = read_provenance(notebook)
     record["build"] = {"seconds": round(time.monotonic() - started, 1),
@@ -265,7 +305,6 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False) -> BuildResult:
     jupyter_path = os.environ.get("JUPYTER_PATH")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         [str(_kernel_spec_dir(work / "jupyter")), jupyter_path or ""])
-    print(f"… {job.label}: start", flush=True)
     try:
         papermill.execute_notebook(
             str(job.notebook), str(executed), parameters=job.parameters,
@@ -341,25 +380,12 @@ def _warm_font_cache() -> None:
 
 
 def write_index(out_root: str | Path) -> Path:
-    """Write ``index.html`` linking every report under ``out_root`` (sorted, no timestamps)."""
+    """Write ``index.html`` listing every report under ``out_root`` (both editions, apart)."""
+    from ikm_analysis.report.site_index import index_entries, index_html
+
     root = Path(out_root)
-    entries = []
-    for page in sorted(root.rglob("*.html")):
-        relative = page.relative_to(root)
-        if relative.parts[0] in ("failed",) or relative.name == "index.html" or any(
-                part.startswith(".") for part in relative.parts):
-            continue
-        figures = page.parent / "key_figures.json"
-        title = relative.as_posix()
-        if figures.is_file():
-            title = json.loads(figures.read_text(encoding="utf-8")).get("title", title)
-        entries.append((relative.as_posix(), title))
-    items = "\n".join(f'<li><a href="{html.escape(link)}">{html.escape(title)}</a></li>'
-                      for link, title in entries)
+    english = [replace(entry, href=f"en/{entry.href}") for entry in index_entries(root / "en")]
     index = root / "index.html"
-    index.write_text(
-        "<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\">"
-        "<title>Laporan IKM Kota Palangka Raya</title></head>\n<body>\n"
-        f"<h1>Laporan IKM Kota Palangka Raya</h1>\n<ul>\n{items}\n</ul>\n</body></html>\n",
-        encoding="utf-8")
+    index.write_text(index_html({"id": index_entries(root), "en": english}, "id"),
+                     encoding="utf-8")
     return index

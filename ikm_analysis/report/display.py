@@ -38,8 +38,10 @@ REPORT_CSS = """
 .ikm-banner { background: #b42318; color: #fff; padding: 0.8em 1em; font-weight: 700;
               border-radius: 4px; margin: 0.5em 0 1em 0; }
 .ikm-note { color: #57606a; font-size: 0.9em; }
-.ikm-provenance { font-family: monospace; font-size: 0.85em; white-space: pre-wrap;
-                  background: #f6f8fa; padding: 0.8em; border-radius: 4px; }
+.ikm-provenance { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; }
+.ikm-provenance th, .ikm-provenance td { text-align: left; padding: 0.2em 0.8em 0.2em 0;
+                                         vertical-align: top; overflow-wrap: anywhere; }
+.ikm-provenance th { font-weight: 600; color: #57606a; }
 """
 
 

@@ -2,7 +2,7 @@
 
 Example:
     >>> REPORT_KINDS["tahunan"].parameters
-    ('year', 'registry_path', 'lang', 'min_cell', 'export_year', 'number_format')
+    ('year', 'registry_path', 'lang', 'min_cell', 'export_year', 'number_format', 'office')
     >>> notebooks_dir().name
     'notebooks'
 """
@@ -39,12 +39,13 @@ class ReportKind:
 REPORT_KINDS: dict[str, ReportKind] = {
     "tahunan": ReportKind("laporan_tahunan_ikm.ipynb", "{year}", "laporan_ikm_{year}", True, True,
                           ("year", "registry_path", "lang", "min_cell", "export_year",
-                           "number_format")),
+                           "number_format", "office")),
     "umkm_kalteng": ReportKind("pertumbuhan_umkm_kalteng.ipynb", "umkm_kalteng",
                                "pertumbuhan_umkm_kalteng", False, False, ("lang",)),
     "kualitas_data": ReportKind("kualitas_data_registri.ipynb", "kualitas_data",
                                 "kualitas_data_registri", True, False,
-                                ("registry_path", "lang", "export_year", "number_format")),
+                                ("registry_path", "lang", "export_year", "number_format",
+                                 "office")),
 }
 
 

@@ -105,6 +105,9 @@ def check_parameters(parameters: Mapping[str, object], declared: Collection[str]
         _check_int("export_year", parameters["export_year"], 1900)
     if parameters.get("registry_path") is not None:
         _check_path("registry_path", parameters["registry_path"])
+    office = parameters.get("office")
+    if office is not None and (not isinstance(office, str) or not 0 < len(office) <= 200):
+        raise ReportParameterError("office", value=repr(office)[:60])
     if parameters.get("number_format") not in (None, "id", "en"):
         raise ReportParameterError("number_format", value=repr(parameters["number_format"]))
     if "year" in parameters:

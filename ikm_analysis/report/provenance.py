@@ -18,12 +18,15 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import platform
 import subprocess
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from ikm_analysis.i18n import check_lang, text
 from ikm_analysis.reference import bundled_dir
 
 #: Packages whose versions a report records.
@@ -150,9 +153,84 @@ def provenance_json(record: Mapping[str, object]) -> str:
     return json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def provenance_html(record: Mapping[str, object]) -> str:
-    """The record as the visible block at the end of a report."""
-    return f'<pre class="ikm-provenance">{html.escape(provenance_json(record))}</pre>'
+def built_on() -> str:
+    """Today's date in UTC (``YYYY-MM-DD``), or ``SOURCE_DATE_EPOCH``'s when that is set.
+
+    ``SOURCE_DATE_EPOCH`` is the reproducible-builds convention: two builds given the same
+    value print the same date.
+
+    Example:
+        >>> import os
+        >>> os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+        >>> built_on()
+        '2023-11-14'
+        >>> del os.environ["SOURCE_DATE_EPOCH"]
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (datetime.fromtimestamp(int(epoch), tz=UTC) if epoch and epoch.isdigit()
+              else datetime.now(tz=UTC))
+    return moment.date().isoformat()
+
+
+def provenance_summary(record: Mapping[str, object], lang: str, date: str
+                       ) -> list[tuple[str, str]]:
+    """What a reader needs of the record: (label, value) pairs in the report's language.
+
+    Built on, the registry file and its export year, the office, the package version and the
+    commit; the full record is the linked ``provenance.json``.
+
+    Example:
+        >>> record = {"parameters": {"export_year": 2024},
+        ...           "inputs": [{"role": "registry", "file": "ikm.xlsx", "sha256": "ab" * 32}],
+        ...           "versions": {"ikm_analysis": "0.4.0"},
+        ...           "git": {"commit": "0123456789abcdef", "changed_files": False}}
+        >>> for label, value in provenance_summary(record, "en", "2026-12-02"):
+        ...     print(f"{label}: {value}")
+        Built on: 2026-12-02
+        Registry file: ikm.xlsx (SHA-256 abababababab…)
+        Export year: 2024
+        Office: not stated
+        ikm-analysis version: 0.4.0
+        Commit: 0123456789ab
+    """
+    parameters = dict(record.get("parameters", {}))
+    rows = [(text("provenance_built_on", lang), date)]
+    registry = [item for item in record.get("inputs", []) if item.get("role") == "registry"]
+    if registry:
+        rows.append((text("provenance_registry", lang),
+                     f"{registry[0]['file']} (SHA-256 {str(registry[0]['sha256'])[:12]}…)"))
+        if parameters.get("export_year") is not None:
+            rows.append((text("provenance_export_year", lang), str(parameters["export_year"])))
+        rows.append((text("provenance_office", lang),
+                     str(parameters.get("office") or text("provenance_office_unknown", lang))))
+    rows.append((text("provenance_version", lang),
+                 str(record.get("versions", {}).get("ikm_analysis", "?"))))
+    state = record.get("git", {})
+    if state.get("commit"):
+        commit = str(state["commit"])[:12]
+        if state.get("changed_files"):
+            commit += " " + text("provenance_changed_files", lang)
+        rows.append((text("provenance_commit", lang), commit))
+    return rows
+
+
+def provenance_html(record: Mapping[str, object], lang: str | None = None,
+                    date: str | None = None) -> str:
+    """The short provenance block at the end of a report, linking the full record.
+
+    Args:
+        record: From :func:`report_provenance`.
+        lang: The report's language; the record's ``lang`` parameter when ``None``.
+        date: The build date; :func:`built_on` when ``None``.
+    """
+    lang = check_lang(lang or dict(record.get("parameters", {})).get("lang", "id"))
+    rows = provenance_summary(record, lang, date or built_on())
+    cells = "".join(f'<tr><th scope="row">{html.escape(label)}</th>'
+                    f"<td>{html.escape(value)}</td></tr>" for label, value in rows)
+    link = (f'<a href="provenance.json" type="application/json">'
+            f'{html.escape(text("provenance_full_record", lang))}</a>')
+    return (f'<table class="ikm-provenance">{cells}</table>'
+            f'<p class="ikm-note">{html.escape(text("provenance_full_note", lang))} {link}</p>')
 
 
 PROVENANCE_TAG = "provenance"

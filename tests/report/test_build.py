@@ -19,7 +19,8 @@ def test_plan_lists_yearly_reports_then_the_companions(tmp_path):
     assert [job.label for job in jobs] == [
         "2020", "2021", "2022", "2023", "2024", "umkm_kalteng", "kualitas_data"]
     assert jobs[0].parameters == {"lang": "id", "registry_path": None, "export_year": 2024,
-                                  "year": 2020, "min_cell": 3, "number_format": None}
+                                  "year": 2020, "min_cell": 3, "number_format": None,
+                                  "office": None}
     assert jobs[-2].parameters == {"lang": "id"}
 
 
@@ -41,6 +42,34 @@ def test_english_reports_go_to_their_own_folder(tmp_path):
 def test_bad_requests_fail_before_any_kernel(tmp_path, arguments, message):
     with pytest.raises(ReportParameterError, match=message):
         plan_reports(None, out_root=tmp_path, **arguments)
+
+
+def test_first_year_after_the_data_builds_nothing_and_is_refused(tmp_path):
+    with pytest.raises(ReportParameterError, match="no report year from 2030"):
+        plan_reports(None, first_year=2030, out_root=tmp_path)
+
+
+def test_an_explicit_folder_is_written_into_as_given(tmp_path):
+    jobs = plan_reports(None, years=[2024], lang="en", out_root=tmp_path, kinds=["tahunan"],
+                        edition_folder=False)
+    assert jobs[0].folder == tmp_path / "2024"
+
+
+def test_pages_link_the_index_the_years_around_and_an_existing_other_edition(tmp_path):
+    english = tmp_path / "en" / "2023" / "laporan_ikm_2023.html"
+    english.parent.mkdir(parents=True)
+    english.write_text("<html></html>")
+    jobs = plan_reports(None, years=[2022, 2023], out_root=tmp_path, kinds=["tahunan"])
+    links = {job.label: [(link.role, link.href) for link in job.links] for job in jobs}
+    assert links["2022"] == [("index", "../index.html"),
+                             ("next", "../2023/laporan_ikm_2023.html")]
+    assert links["2023"] == [("index", "../index.html"),
+                             ("previous", "../2022/laporan_ikm_2022.html"),
+                             ("other_edition", "../en/2023/laporan_ikm_2023.html")]
+    english_jobs = plan_reports(None, years=[2023], lang="en", out_root=tmp_path,
+                                kinds=["tahunan"])
+    assert [(link.role, link.href) for link in english_jobs[0].links] == [
+        ("index", "../../index.html")]  # no Indonesian 2023 report exists or is planned
 
 
 def test_a_missing_registry_fails_before_reading(tmp_path):
@@ -83,3 +112,19 @@ def test_index_links_reports_but_not_failed_or_temporary_folders(tmp_path):
     index = write_index(tmp_path).read_text()
     assert '<a href="2024/laporan_ikm_2024.html">Laporan IKM 2024</a>' in index
     assert "failed" not in index and ".build" not in index
+
+
+def test_index_keeps_the_editions_apart_with_titles_dates_and_the_banner(tmp_path):
+    for root, title in ((tmp_path, "Laporan IKM 2024"), (tmp_path / "en", "IKM report 2024")):
+        (root / "2024").mkdir(parents=True)
+        (root / "2024" / "laporan_ikm_2024.html").write_text("<html></html>")
+        (root / "2024" / "key_figures.json").write_text(
+            f'{{"title": "{title}", "synthetic": true}}')
+        (root / "2024" / "provenance.json").write_text(
+            '{"build": {"finished_utc": "2026-12-02T03:00:00Z"}}')
+    index = write_index(tmp_path).read_text()
+    indonesian, english = index.split('id="edisi-id"')[1].split('id="edisi-en"')
+    assert "Laporan IKM 2024" in indonesian and "IKM report 2024" not in indonesian
+    assert '<a href="en/2024/laporan_ikm_2024.html" hreflang="en">IKM report 2024</a>' in english
+    assert "dibangun 2026-12-02" in indonesian and "built 2026-12-02" in english
+    assert "DATA SINTETIS" in index and '<html lang="id">' in index

@@ -6,7 +6,8 @@ from ikm_analysis.exceptions import ReportParameterError
 from ikm_analysis.report.build import REPORT_KINDS, notebooks_dir
 from ikm_analysis.report.parameters import check_parameters, declared_parameters
 
-DECLARED = {"year", "registry_path", "lang", "min_cell", "export_year", "number_format"}
+DECLARED = {"year", "registry_path", "lang", "min_cell", "export_year", "number_format",
+            "office"}
 
 
 @pytest.mark.parametrize(("parameters", "message"), [
@@ -40,4 +41,4 @@ def test_each_notebook_declares_what_the_build_passes():
     assert declared_parameters(folder / REPORT_KINDS["tahunan"].notebook) == DECLARED
     assert declared_parameters(folder / REPORT_KINDS["umkm_kalteng"].notebook) == {"lang"}
     assert declared_parameters(folder / REPORT_KINDS["kualitas_data"].notebook) == {
-        "registry_path", "lang", "export_year", "number_format"}
+        "registry_path", "lang", "export_year", "number_format", "office"}
