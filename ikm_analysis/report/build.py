@@ -11,6 +11,8 @@ Outputs (``reports/`` by default; English reports under ``reports/en/``)::
     2024/laporan_ikm_2024.html           the report, code hidden
     2024/laporan_ikm_2024.ipynb          the executed notebook
     2024/key_figures.json                the key figures (JSON sidecar)
+    2024/laporan_ikm_2024_tabel.xlsx     every table of the report, a sheet each (downloads)
+    2024/laporan_ikm_2024_tabel_csv.zip  the same tables as CSV files, with their notes
     2024/provenance.json                 parameters, input SHA-256, row counts, versions, commit
     umkm_kalteng/..., kualitas_data/...  the province growth and data-quality reports
     index.html                           links to every report
@@ -39,6 +41,12 @@ from pathlib import Path
 
 from ikm_analysis._fast.allocator import large_table_settings
 from ikm_analysis.exceptions import ReportParameterError
+from ikm_analysis.report.downloads import (
+    TABLES_TAG,
+    read_tables,
+    with_download_links,
+    write_downloads,
+)
 from ikm_analysis.report.inputs import load_report_registry
 from ikm_analysis.report.key_figures import KEY_FIGURES_TAG, key_figures_text, read_key_figures
 from ikm_analysis.report.kinds import REPORT_KINDS, notebooks_dir
@@ -194,7 +202,8 @@ def export_html(notebook: object, title: str) -> str:
 
     config = Config()
     config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_cell_tags = {ANALYST_NOTES_TAG, KEY_FIGURES_TAG}
+    config.TagRemovePreprocessor.remove_cell_tags = {ANALYST_NOTES_TAG, KEY_FIGURES_TAG,
+                                                      TABLES_TAG}
     config.HTMLExporter.exclude_input = True
     config.HTMLExporter.exclude_input_prompt = True
     config.HTMLExporter.exclude_output_prompt = True
@@ -238,7 +247,10 @@ def _write_outputs(job: ReportJob, executed: Path, folder: Path, started: float)
     nbformat.write(notebook, executed)
     figures = read_key_figures(notebook)
     title = str(figures.get("title", job.stem))
-    (folder / f"{job.stem}.html").write_text(export_html(notebook, title), encoding="utf-8")
+    tables = read_tables(notebook)
+    write_downloads(tables, folder, job.stem)
+    page = with_download_links(notebook, job.stem, tables["lang"])
+    (folder / f"{job.stem}.html").write_text(export_html(page, title), encoding="utf-8")
     (folder / "key_figures.json").write_text(key_figures_text(figures) + "\n", encoding="utf-8")
     record = read_provenance(notebook)
     record["build"] = {"seconds": round(time.monotonic() - started, 1),
