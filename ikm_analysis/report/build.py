@@ -2,9 +2,9 @@
 
 A build first reads the registry once and checks every job's parameters (no kernel starts for a
 typo). Jobs then run in parallel, one kernel each. A job writes into a temporary folder inside
-the output folder; only when the notebook, HTML, key figures and provenance are all written is the
-folder swapped in for the previous report, so a failed build never overwrites a good report. The
-executed notebook of a failed build is kept under ``failed/`` for debugging.
+the output folder; only when the notebook, HTML, downloads, key figures and provenance are all
+written is the folder swapped in for the previous report, so a failed build never overwrites a
+good report. The executed notebook of a failed build is kept under ``failed/`` for debugging.
 
 Outputs (``reports/`` by default; English reports under ``reports/en/``)::
 
