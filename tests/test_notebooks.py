@@ -60,6 +60,7 @@ def test_notebook_has_the_cells_the_build_needs(path):
     notebook = nbformat.read(path, as_version=4)
     tags = [tag for cell in notebook.cells for tag in cell.metadata.get("tags", [])]
     assert tags.count("parameters") == tags.count("key-figures") == tags.count("provenance") == 1
+    assert tags.count("tables") == 1 and "tables" in notebook.cells[-1].metadata["tags"]
     checked = [cell for cell in notebook.cells if outputs.is_checked(cell)]
     assert len(checked) == 1 and "key-figures" in checked[0].metadata["tags"]
     assert notebook.metadata["kernelspec"]["name"] == "python3"

@@ -4,6 +4,7 @@ A report notebook reads its registry (``inputs``), checks its parameters (``para
 ``ikm-report build`` does), calls :mod:`ikm_analysis.metrics` and shows the results through the
 table builders (``yearly_tables``, ``quality_tables``, ``published_tables``; ``table`` is the
 shared type, ``display`` the formatting), charts and maps (``charts``, ``maps``), prose
-(``text``), the provenance block (``provenance``) and the key figures (``key_figures``).
+(``text``), the provenance block (``provenance``), the key figures (``key_figures``) and the
+tables to download as XLSX and CSV (``downloads``).
 ``build`` runs the notebooks with papermill for the reports listed in ``kinds``.
 """

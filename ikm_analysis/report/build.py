@@ -2,15 +2,17 @@
 
 A build first reads the registry once and checks every job's parameters (no kernel starts for a
 typo). Jobs then run in parallel, one kernel each. A job writes into a temporary folder inside
-the output folder; only when the notebook, HTML, key figures and provenance are all written is the
-folder swapped in for the previous report, so a failed build never overwrites a good report. The
-executed notebook of a failed build is kept under ``failed/`` for debugging.
+the output folder; only when the notebook, HTML, downloads, key figures and provenance are all
+written is the folder swapped in for the previous report, so a failed build never overwrites a
+good report. The executed notebook of a failed build is kept under ``failed/`` for debugging.
 
 Outputs (``reports/`` by default; English reports under ``reports/en/``)::
 
     2024/laporan_ikm_2024.html           the report, code hidden
     2024/laporan_ikm_2024.ipynb          the executed notebook
     2024/key_figures.json                the key figures (JSON sidecar)
+    2024/laporan_ikm_2024_tabel.xlsx     every table of the report, a sheet each (downloads)
+    2024/laporan_ikm_2024_tabel_csv.zip  the same tables as CSV files, with their notes
     2024/provenance.json                 parameters, input SHA-256, row counts, versions, commit
     umkm_kalteng/..., kualitas_data/...  the province growth and data-quality reports
     index.html                           links to every report
@@ -38,6 +40,12 @@ from pathlib import Path
 
 from ikm_analysis._fast.allocator import large_table_settings
 from ikm_analysis.exceptions import ReportParameterError
+from ikm_analysis.report.downloads import (
+    TABLES_TAG,
+    read_tables,
+    with_download_links,
+    write_downloads,
+)
 from ikm_analysis.report.inputs import load_report_registry
 from ikm_analysis.report.key_figures import KEY_FIGURES_TAG, key_figures_text, read_key_figures
 from ikm_analysis.report.kinds import REPORT_KINDS, notebooks_dir
@@ -47,7 +55,7 @@ from ikm_analysis.report.parameters import (
     check_registry_file,
     declared_parameters,
 )
-from ikm_analysis.report.provenance import provenance_json, read_provenance
+from ikm_analysis.report.provenance import built_on, provenance_json, read_provenance
 
 ANALYST_NOTES_TAG = "analyst-notes"
 KERNEL_NAME = "python3"
@@ -233,7 +241,8 @@ def export_html(notebook: object, title: str) -> str:
 
     config = Config()
     config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_cell_tags = {ANALYST_NOTES_TAG, KEY_FIGURES_TAG}
+    config.TagRemovePreprocessor.remove_cell_tags = {ANALYST_NOTES_TAG, KEY_FIGURES_TAG,
+                                                      TABLES_TAG}
     config.HTMLExporter.exclude_input = True
     config.HTMLExporter.exclude_input_prompt = True
     config.HTMLExporter.exclude_output_prompt = True
@@ -277,11 +286,14 @@ def _write_outputs(job: ReportJob, executed: Path, folder: Path, started: float)
     nbformat.write(notebook, executed)
     figures = read_key_figures(notebook)
     title = str(figures.get("title", job.stem))
-    page = finish_page(export_html(notebook, title), str(job.parameters["lang"]), job.links)
+    tables = read_tables(notebook)
+    write_downloads(tables, folder, job.stem)
+    page = export_html(with_download_links(notebook, job.stem, tables["lang"]), title)
+    page = finish_page(page, str(job.parameters["lang"]), job.links)
     (folder / f"{job.stem}.html").write_text(page, encoding="utf-8")
     (folder / "key_figures.json").write_text(key_figures_text(figures) + "\n", encoding="utf-8")
     record = read_provenance(notebook)
-    record["build"] = {"seconds": round(time.monotonic() - started, 1),
+    record["build"] = {"seconds": round(time.monotonic() - started, 1), "built_on": built_on(),
                        "finished_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     (folder / "provenance.json").write_text(provenance_json(record), encoding="utf-8")
 

@@ -3,7 +3,8 @@
 The index lists what is in the output folder, not what one build made: the Indonesian edition
 and, when it was built, the English one (``en/``) each under their own heading, yearly reports
 newest first, then the province and data-quality reports. Titles and the synthetic flag come
-from each report's ``key_figures.json``, the date from its ``provenance.json``.
+from each report's ``key_figures.json``, the date from its ``provenance.json`` (the date its
+provenance block shows).
 
 Example:
     >>> entry = IndexEntry("2024/laporan_ikm_2024.html", "Laporan IKM 2024", "tahunan", 2024,
@@ -91,7 +92,8 @@ def index_entries(edition_root: Path) -> list[IndexEntry]:
         if not page.is_file():
             continue
         figures = _json(folder / "key_figures.json")
-        finished = _json(folder / "provenance.json").get("build", {}).get("finished_utc")
+        build = _json(folder / "provenance.json").get("build", {})
+        finished = build.get("built_on") or build.get("finished_utc")
         entries.append(IndexEntry(
             page.relative_to(edition_root).as_posix(), str(figures.get("title", page.stem)),
             kind[0], kind[1], str(finished)[:10] if finished else None,

@@ -6,19 +6,33 @@ each report takes a few seconds, two at a time.
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import re
 import shutil
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
+import openpyxl
 import pandas as pd
 import pytest
 
 from ikm_analysis.cli import main
+from ikm_analysis.io.write import FORMULA_PREFIXES
 from ikm_analysis.metrics import active_units_by_category_and_kecamatan
 from ikm_analysis.metrics.activity import active_units
-from ikm_analysis.report.build import build_reports, notebooks_dir, plan_reports, run_job
+from ikm_analysis.report.build import (
+    build_reports,
+    notebooks_dir,
+    plan_reports,
+    run_job,
+    write_index,
+)
+from ikm_analysis.report.display import format_value
+from ikm_analysis.report.downloads import download_links_html
 from ikm_analysis.report.inputs import load_report_registry
 from ikm_analysis.report.table import TOTAL
 from ikm_analysis.report.yearly_tables import cross_table
@@ -27,6 +41,8 @@ from ikm_analysis.sample.synthetic import SampleSpec, generate_sample_registry
 YEAR = 2024
 PERSONAL_HEADERS = ("Nama Pemilik", "NIK", "No. HP", "Alamat")
 QUARANTINED_OWNER, QUARANTINED_NIK = "Pemilik Karantina Unik", "0099999999999999"
+REPORTS = ((str(YEAR), f"laporan_ikm_{YEAR}"), ("umkm_kalteng", "pertumbuhan_umkm_kalteng"),
+           ("kualitas_data", "kualitas_data_registri"))
 
 
 class _Tables(HTMLParser):
@@ -79,7 +95,15 @@ def registry_file(tmp_path_factory) -> Path:
 
 def _build(registry_file: Path, out: Path, **options) -> list:
     jobs = plan_reports(registry_file, years=[YEAR], export_year=2024, out_root=out, **options)
-    return build_reports(jobs, workers=2, report=lambda line: None, cell_progress=False)
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1764633600"  # one build date, even across midnight
+    try:
+        return build_reports(jobs, workers=2, report=lambda line: None, cell_progress=False)
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH")
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 @pytest.fixture(scope="module")
@@ -90,14 +114,70 @@ def built(registry_file, tmp_path_factory) -> Path:
     return out
 
 
-def test_every_notebook_builds_html_notebook_key_figures_and_provenance(built):
-    for folder, stem in ((str(YEAR), f"laporan_ikm_{YEAR}"),
-                         ("umkm_kalteng", "pertumbuhan_umkm_kalteng"),
-                         ("kualitas_data", "kualitas_data_registri")):
+def test_every_notebook_builds_html_notebook_key_figures_provenance_and_downloads(built):
+    for folder, stem in REPORTS:
         names = sorted(path.name for path in (built / folder).iterdir())
         assert names == sorted([f"{stem}.html", f"{stem}.ipynb", "key_figures.json",
-                                "provenance.json"])
+                                "provenance.json", f"{stem}_tabel.xlsx", f"{stem}_tabel_csv.zip"])
     assert not list(built.glob(".build-*"))
+
+
+def _sheets(path: Path) -> dict[str, list[list[object]]]:
+    book = openpyxl.load_workbook(path)
+    return {sheet.title: [[(cell.value, cell.number_format) for cell in row]
+                          for row in sheet.iter_rows()] for sheet in book}
+
+
+def _as_printed(value: object, number_format: str) -> str:
+    """A workbook cell as the report prints it (numbers through the report's formatter)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value[1:] if value.startswith("'") and value[1:].startswith(
+            FORMULA_PREFIXES) else value  # defused as in the quarantine file
+    digits = number_format.split(";")[0]
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    if "#,##" not in digits:  # a year: printed without thousands separators
+        return f"{value:.{decimals}f}".replace(".", ",")
+    return format_value(value, "id", decimals, "signed" if digits.startswith("+") else "number")
+
+
+@pytest.mark.parametrize("folder, stem", REPORTS, ids=[folder for folder, _ in REPORTS])
+def test_the_workbook_has_a_sheet_per_html_table_with_its_texts(built, folder, stem):
+    tables = {table_id: rows for table_id, rows in html_tables(built / folder / f"{stem}.html")
+              .items() if table_id is not None}  # the provenance block is no data table
+    sheets = _sheets(built / folder / f"{stem}_tabel.xlsx")
+    assert len(sheets) == len(tables) >= 2
+    for (table_id, rows), (name, cells) in zip(tables.items(), sheets.items(), strict=True):
+        header, body = rows[0], rows[1:]
+        assert [value for value, _ in cells[1]] == header, name
+        shown = [[_as_printed(value, style) for value, style in row[:len(header)]]
+                 for row in cells[2:2 + len(body)]]
+        assert shown == body, (table_id, name)
+        assert cells[2 + len(body)][0][0] is None  # a blank row, then notes and the source
+        assert any(str(row[0][0]).startswith("Sumber:") for row in cells[3 + len(body):])
+    numbers = [value for cells in sheets.values() for row in cells[2:] for value, _ in row
+               if isinstance(value, (int, float))]
+    assert numbers, "printed numbers are numeric cells"
+
+
+def test_hidden_cells_are_x_in_the_workbook_and_the_csv(built):
+    html = html_tables(built / str(YEAR) / f"laporan_ikm_{YEAR}.html")["kategori-menurut-kecamatan"]
+    sheet = _sheets(built / str(YEAR) / f"laporan_ikm_{YEAR}_tabel.xlsx")["Kategori × kecamatan"]
+    hidden = [(row, column) for row, cells in enumerate(html) for column, cell in enumerate(cells)
+              if cell == "x"]
+    assert hidden and all(sheet[1 + row][column][0] == "x" for row, column in hidden)
+    with zipfile.ZipFile(built / str(YEAR) / f"laporan_ikm_{YEAR}_tabel_csv.zip") as archive:
+        lines = archive.read("04_kategori_kecamatan.csv").decode("utf-8-sig").splitlines()
+    assert all(lines[row].split(";")[column] == "x" for row, column in hidden)
+
+
+def test_every_page_links_its_downloads(built):
+    for folder, stem in REPORTS:
+        page = (built / folder / f"{stem}.html").read_text(encoding="utf-8")
+        assert page.count(download_links_html(stem)) == 1
+        assert page.index(download_links_html(stem)) < page.index('<table class="ikm-provenance"')
+        assert '"table_id"' not in page  # the cell with the tables record is left out
 
 
 def test_html_hides_code_and_shows_the_synthetic_banner(built):
@@ -135,6 +215,26 @@ def test_no_personal_data_reaches_any_report(built, registry_file):
             assert leaked == [], f"{path.name} shows {leaked[:3]}"
 
 
+def _download_texts(path: Path) -> str:
+    if path.suffix == ".xlsx":
+        return "\n".join(str(value) for sheet in _sheets(path).values() for row in sheet
+                         for value, _ in row if value is not None)
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+        return "\n".join(archive.read(name).decode("utf-8-sig") for name in archive.namelist())
+
+
+def test_no_personal_data_reaches_any_download(built, registry_file):
+    frame = pd.read_csv(registry_file, dtype=str)
+    personal = {value for header in PERSONAL_HEADERS for value in frame[header].dropna()}
+    personal |= set(frame["Nama Usaha"].dropna())
+    downloads = [path for path in built.rglob("*") if path.suffix in (".xlsx", ".zip")]
+    assert len(downloads) == 6
+    for path in downloads:
+        content = _download_texts(path)
+        leaked = [value for value in personal if value in content]
+        assert leaked == [], f"{path.name} shows {leaked[:3]}"
+
+
 def test_suppressed_cells_stay_suppressed_in_the_html(built, registry_file):
     registry = load_report_registry(registry_file, export_year=2024)
     expected = cross_table(active_units_by_category_and_kecamatan(
@@ -153,6 +253,7 @@ def test_two_builds_are_byte_identical(built, registry_file, tmp_path):
     again = tmp_path / "again"
     results = _build(registry_file, again)
     assert all(result.ok for result in results)
+    write_index(built), write_index(again)
     first = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file())
     assert first == sorted(path.relative_to(again) for path in again.rglob("*")
                            if path.is_file())
@@ -202,3 +303,18 @@ def test_cli_refuses_a_year_outside_the_registry_without_starting_a_kernel(regis
     assert code == 2
     assert "di luar tahun registri" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
+
+
+def test_every_page_is_part_of_the_site(built):
+    index = write_index(built).read_text(encoding="utf-8")
+    for folder, stem in REPORTS:
+        page = built / folder / f"{stem}.html"
+        text = page.read_text(encoding="utf-8")
+        assert text.count('<html lang="id">') == 1 and 'lang="en"' not in text.split(">", 2)[1]
+        assert '<a href="../index.html">Semua laporan</a>' in text
+        assert '<a href="provenance.json" type="application/json">' in text
+        assert f'href="{folder}/{stem}.html"' in index
+        anchors = set(re.findall(r'<a href="#([^"]+)"', text))
+        assert anchors <= set(re.findall(r'\bid="([^"]+)"', text)), page.name
+    yearly = (built / str(YEAR) / f"laporan_ikm_{YEAR}.html").read_text(encoding="utf-8")
+    assert 'class="ikm-toc"' in yearly and '<a href="#Angka-utama">' in yearly
