@@ -26,7 +26,8 @@ Concentration
 Change and published figures
     :func:`growth`, :func:`growth_between`: change and rates, never infinite.
     :func:`published_figure`, :func:`primary_series`, :func:`published_growth`,
-    :func:`published_conflicts`: what the city and province published, every version kept.
+    :func:`published_conflicts`: what the city and province published, every version kept;
+    :func:`registry_beside_published`: the registry's value for the same year beside each.
 Disclosure control
     :func:`suppress_small_counts`, :func:`suppress_small_cells`: hide cells of 1 or 2 units and
     the cells that would give them away; :func:`disclosed_cells`: the audit.
@@ -73,6 +74,7 @@ from ikm_analysis.metrics.published import (
     published_figure,
     published_growth,
 )
+from ikm_analysis.metrics.reconciliation import registry_beside_published
 from ikm_analysis.metrics.sentra import sentra_by_kelurahan, sentra_coverage
 
 __all__ = [
@@ -99,6 +101,7 @@ __all__ = [
     "published_conflicts",
     "published_figure",
     "published_growth",
+    "registry_beside_published",
     "sentra_by_kelurahan",
     "sentra_coverage",
     "suppress_small_cells",

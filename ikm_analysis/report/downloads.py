@@ -72,6 +72,8 @@ TABLES: dict[str, tuple[str, str, str]] = {
     "kualitas-data": ("section_quality", "download_sheet_quality", "registry"),
     "angka-terbitan-kota": ("download_title_city_published", "download_sheet_city_published",
                             "published"),
+    "registri-dan-angka-terbitan": ("section_reconciliation", "download_sheet_reconciliation",
+                                    "registry"),
     "seri-umkm-kalteng": ("section_series", "download_sheet_series", "published"),
     "versi-lain-umkm-kalteng": ("section_conflicts", "download_sheet_conflicts", "published"),
     "karantina-per-kolom": ("download_title_quarantine_by_column",
@@ -210,7 +212,7 @@ def _parse_number(printed: str, lang: str) -> _Number | None:
     sign, whole, fraction = match.groups()
     digits = whole.replace(_SEPARATORS[lang][0], "")
     magnitude = float(f"{digits}.{fraction}") if fraction else int(digits)
-    return _Number(_SIGNS.get(sign, 1) * magnitude, len(fraction or ""), sign == "+",
+    return _Number(_SIGNS.get(sign, 1) * magnitude, len(fraction or ""), sign in ("+", "−"),
                    len(whole) > len(digits) or abs(magnitude) < 1000)
 
 

@@ -64,6 +64,43 @@ def city_published_table(lang: str = "id") -> ReportTable:
     return ReportTable("angka-terbitan-kota", values, shown, is_list=True)
 
 
+def reconciliation_table(comparison: pd.DataFrame, lang: str = "id",
+                         synthetic: bool = False) -> ReportTable:
+    """The registry beside what the city published: both values, the difference and why.
+
+    Args:
+        comparison: From :func:`ikm_analysis.metrics.registry_beside_published`.
+        lang: ``"id"`` or ``"en"``.
+        synthetic: Whether the registry is the synthetic sample (a note then says the
+            differences say nothing about the city).
+
+    Example:
+        >>> comparison = pd.DataFrame({"indicator": ["jumlah_ikm"], "year": [2024],
+        ...     "published": [3800], "qualifier": ["lower_bound"], "registry": [3823],
+        ...     "difference": [23]})
+        >>> reconciliation_table(comparison, "id").text.iloc[0, 1:5].tolist()
+        ['2024', 'lebih dari 3.800', '3.823', '+23']
+    """
+    values = comparison.set_index("indicator")
+    published = [f"{qualifier_text(qualifier, lang)} {format_value(value, lang)}"
+                 if qualifier in ("lower_bound", "approximate") else format_value(value, lang)
+                 for value, qualifier in zip(values["published"], values["qualifier"],
+                                             strict=True)]
+    shown = pd.DataFrame({
+        text("col_indicator", lang): [text(f"city_{name}", lang) for name in values.index],
+        text("col_year", lang): values["year"].astype(str).to_numpy(),
+        text("col_published", lang): published,
+        text("col_registry", lang): format_values(values["registry"], lang).to_numpy(),
+        text("col_difference", lang): format_values(values["difference"], lang,
+                                                    kind="signed").to_numpy(),
+        text("col_why_differ", lang): [text(f"reconcile_{name}", lang) for name in values.index],
+    })
+    notes = [text("reconcile_note", lang)]
+    if synthetic:
+        notes.append(text("reconcile_synthetic", lang))
+    return ReportTable("registri-dan-angka-terbitan", values, shown, notes=notes, is_list=True)
+
+
 def umkm_series_table(lang: str = "id") -> ReportTable:
     """The primary Kalimantan Tengah UMKM series with the change on each previous year."""
     series = primary_series(UMKM, KALTENG)

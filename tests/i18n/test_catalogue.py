@@ -45,7 +45,8 @@ def test_every_key_is_used_by_the_package():
                      [*PACKAGE.rglob("*.py"), *notebooks.glob("*.ipynb")])
     prefixes = ("reason_", "no_rate_", "qualifier_", "city_", "caveat_", "cli_", "input_",
                 "column_", "error_", "sheet_", "fate_", "row_", "assume_", "field_",
-                "nav_", "index_desc_", "index_edition_")  # families: tests/report/test_page.py
+                # families: tests/report/test_page.py, tests/metrics/test_reconciliation.py
+                "nav_", "index_desc_", "index_edition_", "reconcile_jumlah_")
     unused = [key for key in catalogue("id") if not key.startswith(prefixes)
               and f'"{key}"' not in code]
     assert unused == []
