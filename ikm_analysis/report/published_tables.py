@@ -2,7 +2,7 @@
 
 Example:
     >>> print(umkm_growth_paragraph("en").split(":")[0])
-    UMKM in Kalimantan Tengah rose from 64,087 units (2020) to 92,799 units (2021)
+    Sources disagree on the number of UMKM in Kalimantan Tengah in 2021
     >>> umkm_conflicts_table("id").text.shape[0] >= 4
     True
 """
@@ -23,6 +23,7 @@ from ikm_analysis.metrics.published import (
     published_growth,
 )
 from ikm_analysis.report.display import format_value, format_values
+from ikm_analysis.report.sources import addresses_note, describe_source
 from ikm_analysis.report.table import ReportTable
 
 #: (indicator, year) of the city figures every report cites; labelled ``city_<indicator>``.
@@ -59,9 +60,15 @@ def city_published_table(lang: str = "id") -> ReportTable:
         text("col_year", lang): values["year"].astype(str),
         text("col_value", lang): format_values(values["value"], lang),
         text("col_qualifier", lang): values["qualifier"],
-        text("col_source", lang): values["source"],
+        text("col_source", lang): [describe_source(source, lang) for source in values["source"]],
     })
-    return ReportTable("angka-terbitan-kota", values, shown, is_list=True)
+    return ReportTable("angka-terbitan-kota", values, shown, is_list=True,
+                       notes=_source_notes(values["source"], lang))
+
+
+def _source_notes(sources: pd.Series, lang: str) -> list[str]:
+    note = addresses_note(sources, lang)
+    return [text("published_sources_note", lang)] + ([note] if note else [])
 
 
 def reconciliation_table(comparison: pd.DataFrame, lang: str = "id",
@@ -119,9 +126,10 @@ def umkm_series_table(lang: str = "id") -> ReportTable:
         text("col_change", lang): format_values(values["change"], lang, kind="signed"),
         text("col_change_percent", lang): format_values(values["change_percent"], lang, 1,
                                                         kind="signed"),
-        text("col_source", lang): values["source"],
+        text("col_source", lang): [describe_source(source, lang) for source in values["source"]],
     })
-    return ReportTable("seri-umkm-kalteng", values, shown, is_list=True)
+    return ReportTable("seri-umkm-kalteng", values, shown, is_list=True,
+                       notes=_source_notes(values["source"], lang))
 
 
 def umkm_conflicts_table(lang: str = "id") -> ReportTable:
@@ -132,16 +140,38 @@ def umkm_conflicts_table(lang: str = "id") -> ReportTable:
         text("col_value", lang): format_values(conflicts["value"], lang),
         text("col_qualifier", lang): [qualifier_text(q, lang) for q in conflicts["qualifier"]],
         text("section_series", lang): format_values(conflicts["primary_value"], lang),
-        text("col_source", lang): conflicts["source"],
-        text("col_note", lang): conflicts["note"].fillna(""),
+        text("col_source", lang): [describe_source(source, lang)
+                                   for source in conflicts["source"]],
+        text("col_note", lang): [version_note(int(year), int(value), lang) for year, value
+                                 in zip(conflicts["year"], conflicts["value"], strict=True)],
     })
-    return ReportTable("versi-lain-umkm-kalteng", conflicts, shown, is_list=True)
+    return ReportTable("versi-lain-umkm-kalteng", conflicts, shown, is_list=True,
+                       notes=_source_notes(conflicts["source"], lang))
+
+
+def version_note(year: int, value: int, lang: str = "id") -> str:
+    """Why one published version of the province's UMKM count differs, in the report's language.
+
+    The bundled table's own notes are the collector's, in English; the report prints these.
+
+    Example:
+        >>> version_note(2020, 64067, "en")
+        'Almost the same as 64,087 (20 apart); probably a typing error in one of the sources.'
+    """
+    return text(f"umkm_version_{year}_{value}", lang)
 
 
 def umkm_growth_paragraph(lang: str = "id") -> str:
     """The province's UMKM growth 2020 to 2021 in one paragraph, saying sources disagree."""
     change = published_growth(UMKM, KALTENG, 2020, 2021)
-    values = {"base": format_value(change.base, lang),
+    conflicts = published_conflicts(UMKM, KALTENG)
+    # The range of 2021 versions; a printed total that contradicts its own parts is left out.
+    readable = conflicts[(conflicts["year"] == 2021)
+                         & (conflicts["qualifier"] != "as_printed_inconsistent")]["value"]
+    versions_2021 = [*readable, change.current]
+    values = {"low": format_value(min(versions_2021), lang),
+              "high": format_value(max(versions_2021), lang),
+              "base": format_value(change.base, lang),
               "current": format_value(change.current, lang),
               "absolute": format_value(change.absolute, lang),
               "percent": format_value(change.percent, lang, 1, "percent"),

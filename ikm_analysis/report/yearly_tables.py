@@ -49,8 +49,15 @@ def _row_labels(keys: pd.Index, labels: dict[str, str], lang: str) -> list[str]:
     return [text("total", lang) if key == TOTAL else labels.get(key, key) for key in keys]
 
 
-def headline_table(figures: dict[str, object], lang: str = "id") -> ReportTable:
+def headline_table(figures: dict[str, object], lang: str = "id",
+                   first_report_year: int | None = None) -> ReportTable:
     """The headline figures (from :func:`ikm_analysis.metrics.headline.headline_figures`) as a list.
+
+    Args:
+        figures: The headline figures.
+        lang: ``"id"`` or ``"en"``.
+        first_report_year: The earliest year the report set covers; its change on the year
+            before gets the base-year caveat (early years of a registry are undercounted, A23).
 
     Example:
         >>> figures = {"year": 2024, "active_units": 3823, "active_units_previous": 3752,
@@ -88,7 +95,10 @@ def headline_table(figures: dict[str, object], lang: str = "id") -> ReportTable:
     values = pd.DataFrame({"value": [figures[k] for k in (
         "active_units", "active_units_previous", "change", "opened", "closed",
         "kelurahan_with_units", "kelurahan_with_sentra", "sentra_members", "workers_total")]})
-    return ReportTable("angka-utama", values, frame, is_list=True)
+    notes = [text("ind_workers_note", lang)]
+    if first_report_year is not None and year <= first_report_year:
+        notes.append(text("base_year_caveat", lang, year=year, previous=year - 1))
+    return ReportTable("angka-utama", values, frame, notes=notes, is_list=True)
 
 
 def units_table(counts: pd.DataFrame, year: int, min_cell: int = 3, lang: str = "id"

@@ -127,3 +127,19 @@ def test_concentration_hides_what_would_give_a_hidden_cell_away():
     assert table.values.loc["62.71.01", "hhi"] == 1.0
     assert table.text.iloc[0, 2] == "Pangan (makanan dan minuman)"
     assert "0,17" in table.notes[0]
+
+
+def test_the_first_report_year_carries_the_base_year_caveat():
+    from ikm_analysis.report.yearly_tables import headline_table
+
+    figures = {"year": 2020, "active_units": 10, "active_units_previous": 8, "change": 2,
+               "change_percent": 25.0, "change_unavailable_reason": None, "opened": 3,
+               "closed": 1, "kelurahan_with_units": 3, "kelurahan_total": 30,
+               "kelurahan_with_sentra": 1, "sentra_share_percent": 3.3, "sentra_members": 4,
+               "workers_total": 40, "workers_reported": 9}
+    first = headline_table(figures, "id", first_report_year=2020)
+    later = headline_table(figures | {"year": 2021}, "id", first_report_year=2020)
+    assert any("tahun dasar" in note and "2019" in note for note in first.notes)
+    assert not any("tahun dasar" in note for note in later.notes)
+    assert any("2019" in note and "base year" in note
+               for note in headline_table(figures, "en", first_report_year=2020).notes)
