@@ -157,7 +157,28 @@ def units_table(counts: pd.DataFrame, year: int, min_cell: int = 3, lang: str = 
             values["change_percent"], lang, decimals=1, kind="signed", hidden=hidden_change),
     })
     table_id = "unit-menurut-kategori" if by == "category_code" else "unit-menurut-kecamatan"
-    return ReportTable(table_id, values, shown, [text("note_hidden", lang, min_cell=min_cell)])
+    notes = hidden_notes(shown, lang, min_cell)
+    shares = values["share_percent"].drop(TOTAL)
+    if shares.notna().all() and round(float(shares.round(1).sum()), 1) != 100.0 and total_now:
+        notes.append(text("note_rounding_shares", lang))
+    return ReportTable(table_id, values, shown, notes)
+
+
+def hidden_notes(shown: pd.DataFrame, lang: str, min_cell: int) -> list[str]:
+    """The suppression note, when the table shows a hidden cell (``x``); none otherwise.
+
+    The first column holds row labels and is not looked at.
+
+    Example:
+        >>> shown = pd.DataFrame({"Kategori": ["x", "Kayu"], "Unit": ["1", "x"]})
+        >>> hidden_notes(shown, "id", 3)[0][:5]
+        'x = d'
+        >>> hidden_notes(shown.assign(Unit=["1", "2"]), "id", 3)
+        []
+    """
+    if (shown.iloc[:, 1:] == HIDDEN).to_numpy().any():
+        return [text("note_hidden", lang, min_cell=min_cell)]
+    return []
 
 
 def cross_table(counts: pd.DataFrame, min_cell: int = 3, lang: str = "id") -> ReportTable:
@@ -177,7 +198,7 @@ def cross_table(counts: pd.DataFrame, min_cell: int = 3, lang: str = "id") -> Re
         shown[header] = format_values(values[key], lang,
                                       hidden=result.is_suppressed[key]).to_numpy()
     return ReportTable("kategori-menurut-kecamatan", values, shown,
-                       [text("note_hidden", lang, min_cell=min_cell)])
+                       hidden_notes(shown, lang, min_cell))
 
 
 def concentration_table(counts: pd.DataFrame, min_cell: int = 3, lang: str = "id"
@@ -258,7 +279,7 @@ def kelurahan_table(by_kelurahan: pd.DataFrame, year: int, min_cell: int = 3, la
             values["sentra_members"], lang, hidden=members.is_suppressed["sentra_members"]),
     })
     return ReportTable("sentra-per-kelurahan", values, shown,
-                       [text("note_hidden", lang, min_cell=min_cell)])
+                       hidden_notes(shown, lang, min_cell))
 
 
 def economics_table(economy: tuple[pd.DataFrame, pd.DataFrame], min_cell: int = 3,
@@ -303,6 +324,6 @@ def economics_table(economy: tuple[pd.DataFrame, pd.DataFrame], min_cell: int = 
         text("col_production_total", lang): format_values(
             values["production_value_rp_total"], lang, hidden=hidden["production_value_rp"]),
     })
-    notes = [text("note_hidden", lang, min_cell=min_cell),
-             text("note_medians", lang, min_cell=min_cell)]
+    notes = [*hidden_notes(shown, lang, min_cell), text("note_medians", lang, min_cell=min_cell),
+             text("note_money_period", lang)]
     return ReportTable("tenaga-kerja-investasi-produksi", values, shown, notes)
