@@ -5,5 +5,6 @@ A report notebook reads its registry (``inputs``), checks its parameters (``para
 table builders (``yearly_tables``, ``quality_tables``, ``published_tables``; ``table`` is the
 shared type, ``display`` the formatting), charts and maps (``charts``, ``maps``), prose
 (``text``), the provenance block (``provenance``) and the key figures (``key_figures``).
-``build`` runs the notebooks with papermill for the reports listed in ``kinds``.
+``build`` runs the notebooks with papermill for the reports listed in ``kinds``, and ``pdf``
+prints each to an A4 PDF with the print stylesheet ``print.css``.
 """

@@ -9,6 +9,7 @@ executed notebook of a failed build is kept under ``failed/`` for debugging.
 Outputs (``reports/`` by default; English reports under ``reports/en/``)::
 
     2024/laporan_ikm_2024.html           the report, code hidden
+    2024/laporan_ikm_2024.pdf            the same on A4 pages (print.css; ikm_analysis.report.pdf)
     2024/laporan_ikm_2024.ipynb          the executed notebook
     2024/key_figures.json                the key figures (JSON sidecar)
     2024/provenance.json                 parameters, input SHA-256, row counts, versions, commit
@@ -47,6 +48,7 @@ from ikm_analysis.report.parameters import (
     check_registry_file,
     declared_parameters,
 )
+from ikm_analysis.report.pdf import with_print_style, write_pdf
 from ikm_analysis.report.provenance import provenance_json, read_provenance
 
 ANALYST_NOTES_TAG = "analyst-notes"
@@ -238,7 +240,10 @@ def _write_outputs(job: ReportJob, executed: Path, folder: Path, started: float)
     nbformat.write(notebook, executed)
     figures = read_key_figures(notebook)
     title = str(figures.get("title", job.stem))
-    (folder / f"{job.stem}.html").write_text(export_html(notebook, title), encoding="utf-8")
+    page = folder / f"{job.stem}.html"
+    page.write_text(with_print_style(export_html(notebook, title),
+                                     synthetic=bool(figures.get("synthetic"))), encoding="utf-8")
+    write_pdf(page)  # <stem>.pdf, A4, from the page as written
     (folder / "key_figures.json").write_text(key_figures_text(figures) + "\n", encoding="utf-8")
     record = read_provenance(notebook)
     record["build"] = {"seconds": round(time.monotonic() - started, 1),

@@ -39,7 +39,11 @@ REPORT_CSS = """
               border-radius: 4px; margin: 0.5em 0 1em 0; }
 .ikm-note { color: #57606a; font-size: 0.9em; }
 .ikm-provenance { font-family: monospace; font-size: 0.85em; white-space: pre-wrap;
-                  background: #f6f8fa; padding: 0.8em; border-radius: 4px; }
+                  overflow-wrap: anywhere; background: #f6f8fa; padding: 0.8em;
+                  border-radius: 4px; }
+@media screen {  /* a table wider than a phone scrolls in its own box, not the whole page */
+  .ikm-table { display: block; max-width: 100%; overflow-x: auto; }
+}
 """
 
 

@@ -1,7 +1,8 @@
 """Report builds end to end: papermill runs every notebook on a small fake registry.
 
-One build of all three reports (and a second one for the determinism check) serves most tests;
-each report takes a few seconds, two at a time.
+One build of all three reports (``built``, tests/integration/conftest.py, shared with the browser
+test) and a second one for the determinism check serve most tests; each report takes a few
+seconds, two at a time.
 """
 
 from __future__ import annotations
@@ -13,20 +14,18 @@ from pathlib import Path
 
 import nbformat
 import pandas as pd
-import pytest
+from report_set import QUARANTINED_OWNER, REPORT_PAGES, YEAR, is_a4, pdf_pages
+from report_set import build as _build
 
 from ikm_analysis.cli import main
 from ikm_analysis.metrics import active_units_by_category_and_kecamatan
 from ikm_analysis.metrics.activity import active_units
-from ikm_analysis.report.build import build_reports, notebooks_dir, plan_reports, run_job
+from ikm_analysis.report.build import notebooks_dir, plan_reports, run_job
 from ikm_analysis.report.inputs import load_report_registry
 from ikm_analysis.report.table import TOTAL
 from ikm_analysis.report.yearly_tables import cross_table
-from ikm_analysis.sample.synthetic import SampleSpec, generate_sample_registry
 
-YEAR = 2024
 PERSONAL_HEADERS = ("Nama Pemilik", "NIK", "No. HP", "Alamat")
-QUARANTINED_OWNER, QUARANTINED_NIK = "Pemilik Karantina Unik", "0099999999999999"
 
 
 class _Tables(HTMLParser):
@@ -65,39 +64,27 @@ def html_tables(path: Path) -> dict[str, list[list[str]]]:
     return parser.tables
 
 
-@pytest.fixture(scope="module")
-def registry_file(tmp_path_factory) -> Path:
-    """300 synthetic units (small cells guaranteed) plus one quarantined row with fake PII."""
-    registry = generate_sample_registry(SampleSpec.scaled(300, seed=7))
-    bad = registry.iloc[[0]].copy()
-    bad["No. Registrasi"], bad["Kelurahan"] = "SIN-2024-9999", "Kelurahan Tidak Ada"
-    bad["Nama Pemilik"], bad["NIK"] = QUARANTINED_OWNER, QUARANTINED_NIK
-    path = tmp_path_factory.mktemp("registry") / "registri_uji.csv"
-    pd.concat([registry, bad]).to_csv(path, index=False)
-    return path
-
-
-def _build(registry_file: Path, out: Path, **options) -> list:
-    jobs = plan_reports(registry_file, years=[YEAR], export_year=2024, out_root=out, **options)
-    return build_reports(jobs, workers=2, report=lambda line: None, cell_progress=False)
-
-
-@pytest.fixture(scope="module")
-def built(registry_file, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("reports")
-    results = _build(registry_file, out)
-    assert [result.error for result in results] == [None, None, None]
-    return out
-
-
-def test_every_notebook_builds_html_notebook_key_figures_and_provenance(built):
+def test_every_notebook_builds_html_pdf_notebook_key_figures_and_provenance(built):
     for folder, stem in ((str(YEAR), f"laporan_ikm_{YEAR}"),
                          ("umkm_kalteng", "pertumbuhan_umkm_kalteng"),
                          ("kualitas_data", "kualitas_data_registri")):
         names = sorted(path.name for path in (built / folder).iterdir())
-        assert names == sorted([f"{stem}.html", f"{stem}.ipynb", "key_figures.json",
-                                "provenance.json"])
+        assert names == sorted([f"{stem}.html", f"{stem}.ipynb", f"{stem}.pdf",
+                                "key_figures.json", "provenance.json"])
     assert not list(built.glob(".build-*"))
+
+
+def test_every_pdf_is_a4_with_numbered_pages_and_data_sintetis_on_each(built):
+    for stem in REPORT_PAGES:
+        pages = pdf_pages(built / f"{stem}.pdf")
+        assert pages, stem
+        synthetic = json.loads((built / stem).with_name("key_figures.json").read_text()).get(
+            "synthetic", False)
+        assert synthetic == (not stem.startswith("umkm_kalteng")), stem
+        for number, (width, height, text) in enumerate(pages, 1):
+            assert is_a4(width, height), (stem, number, width, height)
+            assert f"{number} / {len(pages)}" in text, (stem, number)
+            assert ("DATA SINTETIS" in text) == synthetic, (stem, number)
 
 
 def test_html_hides_code_and_shows_the_synthetic_banner(built):
@@ -166,6 +153,7 @@ def test_two_builds_are_byte_identical(built, registry_file, tmp_path):
 
 
 def test_a_failed_build_keeps_the_last_good_report(built, registry_file, tmp_path):
+    built = shutil.copytree(built, tmp_path / "reports")  # the shared build stays as it is
     folder = tmp_path / "notebooks"
     shutil.copytree(notebooks_dir(), folder)
     broken = nbformat.read(folder / "laporan_tahunan_ikm.ipynb", as_version=4)
