@@ -158,3 +158,12 @@ class UnknownLanguageError(ReportParameterError):
         >>> str(UnknownLanguageError("unknown_language", language="'fr'"))
         "unknown language 'fr'; use 'id' (Bahasa Indonesia) or 'en' (English)"
     """
+
+
+class ReportPdfError(IkmError):
+    """The PDF of a built report could not be made (WeasyPrint reported an error).
+
+    Example:
+        >>> str(ReportPdfError("pdf_render", file="laporan.html", errors="image not found"))
+        'laporan.html: the PDF could not be made: image not found'
+    """

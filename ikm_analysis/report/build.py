@@ -9,6 +9,7 @@ good report. The executed notebook of a failed build is kept under ``failed/`` f
 Outputs (``reports/`` by default; English reports under ``reports/en/``)::
 
     2024/laporan_ikm_2024.html           the report, code hidden
+    2024/laporan_ikm_2024.pdf            the same on A4 pages (print.css; ikm_analysis.report.pdf)
     2024/laporan_ikm_2024.ipynb          the executed notebook
     2024/key_figures.json                the key figures (JSON sidecar)
     2024/laporan_ikm_2024_tabel.xlsx     every table of the report, a sheet each (downloads)
@@ -55,6 +56,7 @@ from ikm_analysis.report.parameters import (
     check_registry_file,
     declared_parameters,
 )
+from ikm_analysis.report.pdf import with_print_style, write_pdf
 from ikm_analysis.report.provenance import built_on, provenance_json, read_provenance
 
 ANALYST_NOTES_TAG = "analyst-notes"
@@ -290,7 +292,10 @@ def _write_outputs(job: ReportJob, executed: Path, folder: Path, started: float)
     write_downloads(tables, folder, job.stem)
     page = export_html(with_download_links(notebook, job.stem, tables["lang"]), title)
     page = finish_page(page, str(job.parameters["lang"]), job.links)
-    (folder / f"{job.stem}.html").write_text(page, encoding="utf-8")
+    html_file = folder / f"{job.stem}.html"
+    html_file.write_text(with_print_style(page, synthetic=bool(figures.get("synthetic"))),
+                         encoding="utf-8")
+    write_pdf(html_file)  # <stem>.pdf, A4, from the page as written
     (folder / "key_figures.json").write_text(key_figures_text(figures) + "\n", encoding="utf-8")
     record = read_provenance(notebook)
     record["build"] = {"seconds": round(time.monotonic() - started, 1), "built_on": built_on(),

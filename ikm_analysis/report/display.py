@@ -42,6 +42,9 @@ REPORT_CSS = """
 .ikm-provenance th, .ikm-provenance td { text-align: left; padding: 0.2em 0.8em 0.2em 0;
                                          vertical-align: top; overflow-wrap: anywhere; }
 .ikm-provenance th { font-weight: 600; color: #57606a; }
+@media screen {  /* a table wider than a phone scrolls in its own box, not the whole page */
+  .ikm-table { display: block; max-width: 100%; overflow-x: auto; }
+}
 """
 
 

@@ -1,14 +1,14 @@
 """Report builds end to end: papermill runs every notebook on a small fake registry.
 
-One build of all three reports (and a second one for the determinism check) serves most tests;
-each report takes a few seconds, two at a time.
+One build of all three reports (``built``, tests/integration/conftest.py, shared with the browser
+test) and a second one for the determinism check serve most tests; each report takes a few
+seconds, two at a time.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shutil
 import zipfile
@@ -19,28 +19,21 @@ import nbformat
 import openpyxl
 import pandas as pd
 import pytest
+from report_set import QUARANTINED_OWNER, REPORT_PAGES, YEAR, is_a4, pdf_pages
+from report_set import build as _build
 
 from ikm_analysis.cli import main
 from ikm_analysis.io.write import FORMULA_PREFIXES
 from ikm_analysis.metrics import active_units_by_category_and_kecamatan
 from ikm_analysis.metrics.activity import active_units
-from ikm_analysis.report.build import (
-    build_reports,
-    notebooks_dir,
-    plan_reports,
-    run_job,
-    write_index,
-)
+from ikm_analysis.report.build import notebooks_dir, plan_reports, run_job, write_index
 from ikm_analysis.report.display import format_value
 from ikm_analysis.report.downloads import download_links_html
 from ikm_analysis.report.inputs import load_report_registry
 from ikm_analysis.report.table import TOTAL
 from ikm_analysis.report.yearly_tables import cross_table
-from ikm_analysis.sample.synthetic import SampleSpec, generate_sample_registry
 
-YEAR = 2024
 PERSONAL_HEADERS = ("Nama Pemilik", "NIK", "No. HP", "Alamat")
-QUARANTINED_OWNER, QUARANTINED_NIK = "Pemilik Karantina Unik", "0099999999999999"
 REPORTS = ((str(YEAR), f"laporan_ikm_{YEAR}"), ("umkm_kalteng", "pertumbuhan_umkm_kalteng"),
            ("kualitas_data", "kualitas_data_registri"))
 
@@ -81,44 +74,12 @@ def html_tables(path: Path) -> dict[str, list[list[str]]]:
     return parser.tables
 
 
-@pytest.fixture(scope="module")
-def registry_file(tmp_path_factory) -> Path:
-    """300 synthetic units (small cells guaranteed) plus one quarantined row with fake PII."""
-    registry = generate_sample_registry(SampleSpec.scaled(300, seed=7))
-    bad = registry.iloc[[0]].copy()
-    bad["No. Registrasi"], bad["Kelurahan"] = "SIN-2024-9999", "Kelurahan Tidak Ada"
-    bad["Nama Pemilik"], bad["NIK"] = QUARANTINED_OWNER, QUARANTINED_NIK
-    path = tmp_path_factory.mktemp("registry") / "registri_uji.csv"
-    pd.concat([registry, bad]).to_csv(path, index=False)
-    return path
-
-
-def _build(registry_file: Path, out: Path, **options) -> list:
-    jobs = plan_reports(registry_file, years=[YEAR], export_year=2024, out_root=out, **options)
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = "1764633600"  # one build date, even across midnight
-    try:
-        return build_reports(jobs, workers=2, report=lambda line: None, cell_progress=False)
-    finally:
-        if before is None:
-            os.environ.pop("SOURCE_DATE_EPOCH")
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
-
-
-@pytest.fixture(scope="module")
-def built(registry_file, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("reports")
-    results = _build(registry_file, out)
-    assert [result.error for result in results] == [None, None, None]
-    return out
-
-
-def test_every_notebook_builds_html_notebook_key_figures_provenance_and_downloads(built):
+def test_every_notebook_builds_html_pdf_notebook_key_figures_provenance_and_downloads(built):
     for folder, stem in REPORTS:
         names = sorted(path.name for path in (built / folder).iterdir())
-        assert names == sorted([f"{stem}.html", f"{stem}.ipynb", "key_figures.json",
-                                "provenance.json", f"{stem}_tabel.xlsx", f"{stem}_tabel_csv.zip"])
+        assert names == sorted([f"{stem}.html", f"{stem}.ipynb", f"{stem}.pdf",
+                                "key_figures.json", "provenance.json", f"{stem}_tabel.xlsx",
+                                f"{stem}_tabel_csv.zip"])
     assert not list(built.glob(".build-*"))
 
 
@@ -178,6 +139,19 @@ def test_every_page_links_its_downloads(built):
         assert page.count(download_links_html(stem)) == 1
         assert page.index(download_links_html(stem)) < page.index('<table class="ikm-provenance"')
         assert '"table_id"' not in page  # the cell with the tables record is left out
+
+
+def test_every_pdf_is_a4_with_numbered_pages_and_data_sintetis_on_each(built):
+    for stem in REPORT_PAGES:
+        pages = pdf_pages(built / f"{stem}.pdf")
+        assert pages, stem
+        synthetic = json.loads((built / stem).with_name("key_figures.json").read_text()).get(
+            "synthetic", False)
+        assert synthetic == (not stem.startswith("umkm_kalteng")), stem
+        for number, (width, height, text) in enumerate(pages, 1):
+            assert is_a4(width, height), (stem, number, width, height)
+            assert f"{number} / {len(pages)}" in text, (stem, number)
+            assert ("DATA SINTETIS" in text) == synthetic, (stem, number)
 
 
 def test_html_hides_code_and_shows_the_synthetic_banner(built):
@@ -253,7 +227,6 @@ def test_two_builds_are_byte_identical(built, registry_file, tmp_path):
     again = tmp_path / "again"
     results = _build(registry_file, again)
     assert all(result.ok for result in results)
-    write_index(built), write_index(again)
     first = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file())
     assert first == sorted(path.relative_to(again) for path in again.rglob("*")
                            if path.is_file())
@@ -267,6 +240,7 @@ def test_two_builds_are_byte_identical(built, registry_file, tmp_path):
 
 
 def test_a_failed_build_keeps_the_last_good_report(built, registry_file, tmp_path):
+    built = shutil.copytree(built, tmp_path / "reports")  # the shared build stays as it is
     folder = tmp_path / "notebooks"
     shutil.copytree(notebooks_dir(), folder)
     broken = nbformat.read(folder / "laporan_tahunan_ikm.ipynb", as_version=4)
@@ -305,7 +279,8 @@ def test_cli_refuses_a_year_outside_the_registry_without_starting_a_kernel(regis
     assert not any(tmp_path.iterdir())
 
 
-def test_every_page_is_part_of_the_site(built):
+def test_every_page_is_part_of_the_site(built, tmp_path):
+    built = Path(shutil.copytree(built, tmp_path / "site"))  # the shared build stays as it is
     index = write_index(built).read_text(encoding="utf-8")
     for folder, stem in REPORTS:
         page = built / folder / f"{stem}.html"
@@ -318,3 +293,13 @@ def test_every_page_is_part_of_the_site(built):
         assert anchors <= set(re.findall(r'\bid="([^"]+)"', text)), page.name
     yearly = (built / str(YEAR) / f"laporan_ikm_{YEAR}.html").read_text(encoding="utf-8")
     assert 'class="ikm-toc"' in yearly and '<a href="#Angka-utama">' in yearly
+
+
+def test_pdfs_hold_no_address_of_the_build_folder(built):
+    from pypdf import PdfReader
+
+    for stem in REPORT_PAGES:
+        reader = PdfReader(built / f"{stem}.pdf")
+        uris = [annotation.get_object().get("/A", {}).get("/URI", "")
+                for page in reader.pages for annotation in page.get("/Annots", [])]
+        assert not [uri for uri in uris if str(uri).startswith("file:")], stem

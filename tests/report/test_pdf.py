@@ -1,0 +1,84 @@
+"""The print stylesheet and the A4 PDF of a report page."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from ikm_analysis.exceptions import ReportPdfError
+from ikm_analysis.report.pdf import print_css, render_messages, with_print_style, write_pdf
+
+# Enough paragraphs and table rows for several A4 pages.
+LONG_BODY = "".join(f"<h2>Bagian {n}</h2><p>{'Kalimat laporan. ' * 60}</p>" for n in range(8))
+LONG_BODY += "<table>" + "".join(f"<tr><td>baris {n}</td></tr>" for n in range(80)) + "</table>"
+
+
+def page(body: str = LONG_BODY, head: str = "") -> str:
+    return f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">{head}</head>' \
+           f'<body class="jp-Notebook">{body}</body></html>'
+
+
+def pdf_of(tmp_path, html: str, name: str = "laporan") -> bytes:
+    html_file = tmp_path / f"{name}.html"
+    html_file.write_text(html, encoding="utf-8")
+    return write_pdf(html_file).read_bytes()
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_print_style_goes_in_the_head_and_marks_only_a_synthetic_body():
+    html = page(head="<script>var tag = '<body>';</script>")
+    marked = with_print_style(html, synthetic=True)
+    assert marked.count('<style id="ikm-print" media="print">') == 1
+    assert marked.index("ikm-print") < marked.index("</head>")
+    assert '<body data-ikm-synthetic class="jp-Notebook">' in marked
+    assert "var tag = '<body>'" in marked  # a <body> inside the head is not the body
+    assert "data-ikm-synthetic" not in with_print_style(html, synthetic=False).split("</style>")[1]
+    with pytest.raises(ValueError, match="</head>"):
+        with_print_style("<body>x</body>", synthetic=True)
+
+
+def test_every_page_of_a_synthetic_report_says_data_sintetis_and_its_number(tmp_path):
+    texts = page_texts(pdf_of(tmp_path, with_print_style(page(), synthetic=True)))
+    assert len(texts) >= 3
+    for number, text in enumerate(texts, 1):
+        assert "DATA SINTETIS" in text
+        assert f"{number} / {len(texts)}" in text
+
+
+def test_a_report_of_a_real_registry_prints_without_the_mark(tmp_path):
+    pdf = pdf_of(tmp_path, with_print_style(page(), synthetic=False))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) >= 3
+    for page_ in reader.pages:
+        assert "DATA SINTETIS" not in page_.extract_text()
+        assert [round(float(side)) for side in page_.mediabox[2:]] == [595, 842]  # A4 in pt
+
+
+def test_the_pdf_is_byte_identical_when_made_twice(tmp_path):
+    html = with_print_style(page(), synthetic=True)
+    one, two = pdf_of(tmp_path, html, "satu"), pdf_of(tmp_path, html, "dua")
+    assert one == two
+    assert b"CreationDate" not in one and b"ModDate" not in one
+
+
+def test_weasyprint_knows_every_rule_of_the_print_stylesheet(tmp_path):
+    html_file = tmp_path / "laporan.html"
+    html_file.write_text(with_print_style(page(), synthetic=True), encoding="utf-8")
+    _, records = render_messages(html_file)
+    assert [record.getMessage() for record in records] == []
+    assert "@page" in print_css() and "break-inside: avoid" in print_css()
+
+
+def test_an_image_that_cannot_be_loaded_is_an_error_not_a_quiet_gap(tmp_path):
+    html = with_print_style(page('<img src="tidak_ada.png" alt="peta">'), synthetic=False)
+    with pytest.raises(ReportPdfError, match=r"tidak_ada\.png"):
+        pdf_of(tmp_path, html)
+    assert not (tmp_path / "laporan.pdf").exists()
+
+
+def test_a_page_without_the_print_style_is_refused(tmp_path):
+    with pytest.raises(ReportPdfError, match="no print stylesheet"):
+        pdf_of(tmp_path, page())
