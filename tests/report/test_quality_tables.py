@@ -29,4 +29,20 @@ def test_quarantine_rows_table_shows_no_cell_values(messy_registry):
     printed = " ".join(table.text.astype(str).to_numpy().ravel())
     assert "Tidak Ada" not in printed and "Budi Santoso" not in printed
     assert "6271010101900002" not in printed
-    assert set(table.text.columns) == {"Baris di berkas", "Kolom", "Alasan"}
+    assert set(table.text.columns) == {"Baris (seperti di Excel)", "Kolom", "Alasan"}  # a CSV
+
+
+def test_reasons_are_words_without_codes_or_placeholders_and_workbook_rows_name_the_sheet():
+    from ikm_analysis.report.inputs import load_report_registry
+    from ikm_analysis.report.quality_tables import quarantine_by_column_table
+
+    registry = load_report_registry(None)
+    for lang in ("id", "en"):
+        counts = " ".join(quality_table(registry.processed, registry.synthetic_rows, lang)
+                          .text.iloc[:, 0])
+        assert " …" not in counts and "(duplicate_row)" not in counts and "_" not in counts
+        by_column = quarantine_by_column_table(registry.processed, lang).text.iloc[:, 0]
+        assert "—" not in set(by_column)
+    rows = quarantine_rows_table(registry.processed, "id").text
+    assert list(rows.columns[:2]) == ["Lembar", "Baris (seperti di Excel)"]
+    assert set(rows["Lembar"]) == {"Data IKM"}
