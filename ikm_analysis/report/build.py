@@ -313,7 +313,7 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False) -> BuildResult:
     import papermill
 
     started = time.monotonic()
-    out_root = job.folder.parent
+    out_root = job.folder.parent.resolve()  # absolute: the kernel runs in notebooks/
     out_root.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".build-{job.folder.name}-", dir=out_root))
     built = work / job.folder.name

@@ -303,3 +303,18 @@ def test_pdfs_hold_no_address_of_the_build_folder(built):
         uris = [annotation.get_object().get("/A", {}).get("/URI", "")
                 for page in reader.pages for annotation in page.get("/Annots", [])]
         assert not [uri for uri in uris if str(uri).startswith("file:")], stem
+
+
+def test_a_build_into_a_relative_folder_is_quiet_and_uses_the_build_kernel(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "ikm_analysis.cli", "build", "--year", "2024", "--reports",
+         "umkm_kalteng", "--out", "laporan"], cwd=tmp_path, capture_output=True, text=True,
+        timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("✔")]
+    assert len(lines) == 1 and lines[0].endswith(" s)")
+    assert (tmp_path / "laporan" / "umkm_kalteng" / "pertumbuhan_umkm_kalteng.html").is_file()
