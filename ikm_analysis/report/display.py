@@ -38,6 +38,9 @@ REPORT_CSS = """
 .ikm-banner { background: #b42318; color: #fff; padding: 0.8em 1em; font-weight: 700;
               border-radius: 4px; margin: 0.5em 0 1em 0; }
 .ikm-note { color: #57606a; font-size: 0.9em; }
+.ikm-figure { margin: 0.5em 0 1.5em 0; max-width: 100%; }
+.ikm-figure img { max-width: 100%; height: auto; display: block; }
+.ikm-figure figcaption { color: #57606a; font-size: 0.85em; margin-top: 0.3em; }
 .ikm-provenance { font-family: monospace; font-size: 0.85em; white-space: pre-wrap;
                   background: #f6f8fa; padding: 0.8em; border-radius: 4px; }
 """

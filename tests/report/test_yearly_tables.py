@@ -127,3 +127,24 @@ def test_concentration_hides_what_would_give_a_hidden_cell_away():
     assert table.values.loc["62.71.01", "hhi"] == 1.0
     assert table.text.iloc[0, 2] == "Pangan (makanan dan minuman)"
     assert "0,17" in table.notes[0]
+
+
+def test_trend_table_hides_each_year_as_the_units_table_does():
+    from ikm_analysis.metrics import active_units_by_year_and
+    from ikm_analysis.report.yearly_tables import trend_table
+
+    place = "62.71.01.1001"
+    rows = ([("pangan", place, 2020, 1)] * 9 + [("kayu", place, 2023, 1)] * 2
+            + [("sandang", place, 2020, 1)] * 4 + [("kerajinan", place, 2024, 1)])
+    units = make_units(rows)
+    for by, breakdown in (("category_code", active_units_by_category),
+                          ("kecamatan_code", active_units_by_kecamatan)):
+        trend = trend_table(active_units_by_year_and(units, by, [2022, 2023, 2024]), 3, "en")
+        table = units_table(breakdown(units, 2024), 2024, 3, "en")
+        assert trend.values[2024].isna().tolist() == table.values["units"].isna().tolist()
+        assert trend.values[2023].isna().tolist() == table.values["units_previous"].isna().tolist()
+    trend = trend_table(active_units_by_year_and(units, "category_code", [2023, 2024]), 3, "en")
+    assert trend.values.loc["kayu", 2023] is pd.NA  # 2 units: hidden
+    assert trend.text.columns.tolist() == ["Product category", "2023", "2024"]
+    assert trend.labelled().index[0] == "Food and beverages"
+    assert TOTAL not in trend.labelled().index
