@@ -110,6 +110,10 @@ class Chart:
                 self.figure.draw_without_rendering()
             self.figure.set_layout_engine("none")
 
+    def _repr_html_(self) -> str:
+        """A chart left as a cell's last value shows in a notebook as its figure."""
+        return figure_html(self)
+
     @property
     def width_px(self) -> int:
         """The width the chart shows at in a report, in CSS pixels."""
@@ -341,8 +345,10 @@ def _compact_path(match: re.Match) -> str:
     return ' d="' + " ".join(rounded.split()) + '"'
 
 
-def figure_html(chart: Chart, source: str) -> str:
+def figure_html(chart: Chart, source: str | None = None) -> str:
     """The chart as an HTML ``<figure>``: SVG image with the description as ``alt``, source line.
+
+    Reports always give ``source``; without it (exploring in a notebook) there is no caption.
 
     The image is a data URI (the report stays one file) shown at the chart's width, or narrower
     on a narrow screen (``max-width: 100%`` in the report's style).
@@ -354,22 +360,24 @@ def figure_html(chart: Chart, source: str) -> str:
         <figure class="ikm-figure"><img alt="Bar chart: t. Largest: a (3)." widt
     """
     encoded = base64.b64encode(figure_svg(chart)).decode("ascii")
+    caption = "" if source is None else f"<figcaption>{html.escape(source)}</figcaption>"
     return (f'<figure class="ikm-figure"><img alt="{html.escape(chart.description)}" '
             f'width="{chart.width_px}" src="data:image/svg+xml;base64,{encoded}">'
-            f'<figcaption>{html.escape(source)}</figcaption></figure>')
+            f'{caption}</figure>')
 
 
-def show(chart: Chart, source: str) -> None:
+def show(chart: Chart, source: str | None = None) -> None:
     """Display the chart in a notebook as a figure with its description and source line.
 
     Args:
         chart: What a chart or map function returned.
-        source: The source line printed under the chart (e.g. :func:`registry_source`).
+        source: The source line printed under the chart (e.g. :func:`registry_source`);
+            every report chart has one, an exploring analyst may leave it out.
     """
     from IPython.display import display
 
-    display({"text/html": figure_html(chart, source),
-             "text/plain": f"{chart.description}\n{source}"}, raw=True)
+    plain = chart.description if source is None else f"{chart.description}\n{source}"
+    display({"text/html": figure_html(chart, source), "text/plain": plain}, raw=True)
 
 
 def registry_source(file_name: str, lang: str = "id", boundaries: bool = False) -> str:

@@ -25,6 +25,8 @@ from ikm_analysis.report.display import format_value
 
 #: How many of the largest values a description names.
 TOP = 3
+#: The catalogue key of the word for a map's regions.
+REGION_WORDS = {"kelurahan": "desc_regions_kelurahan", "kabkota": "desc_regions_kabkota"}
 
 
 def _shown(values: pd.Series) -> pd.Series:
@@ -147,7 +149,7 @@ C (7). 1 kelurahan grey and hatched: value hidden.'
     series = pd.Series({code: values.get(code, pd.NA) for code in names}, dtype="Float64")
     shown = _shown(series)
     shown.index = [names[code] for code in shown.index]
-    word = text(f"desc_regions_{regions}", lang)
+    word = text(REGION_WORDS[regions], lang)
     sentences = [text("desc_map", lang, title=title.rstrip("."), regions=word)]
     if len(shown):
         sentences.append(text(
@@ -182,7 +184,7 @@ def describe_category_map(classes: Mapping[str, str], names: Mapping[str, str], 
         'Peta kabupaten/kota: Letak. kota: 1 kabupaten/kota (Palangka Raya); lain: 2 \
 kabupaten/kota (Kapuas, Katingan).'
     """
-    word = text(f"desc_regions_{regions}", lang)
+    word = text(REGION_WORDS[regions], lang)
     parts = []
     for label in dict.fromkeys(classes.values()):
         members = [names[code] for code, member_class in classes.items() if member_class == label]

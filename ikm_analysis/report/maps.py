@@ -449,7 +449,7 @@ def choropleth(boundaries: tuple[Boundary, ...], values: Mapping[str, object] | 
               for (low, high), colour in zip(breaks, colours, strict=True)]
     used = {face for face, _ in faces.values()}
     if ZERO_COLOUR in used:
-        legend.insert(0, (format_value(0, lang), ZERO_COLOUR, None))
+        legend.insert(0, (text("map_zero", lang), ZERO_COLOUR, None))
     if hidden_label is not None and HIDDEN_COLOUR in used:
         legend.append((hidden_label, HIDDEN_COLOUR, HATCH))
     shading = Shading(faces, legend, wrap_text(legend_label, 2.2, TEXT_SIZE))

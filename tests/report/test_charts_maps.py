@@ -200,7 +200,7 @@ def test_units_map_numbers_every_kelurahan_and_enlarges_the_centre():
     assert "1  Pahandut" in [t.get_text() for t in key.texts]
     assert "Kec. Jekan Raya" in [t.get_text() for t in key.texts]
     labels = [t.get_text() for t in legend.get_legend().get_texts()]
-    assert labels[0] == "0" and labels[-1] == "disembunyikan (< 3 unit)"
+    assert labels[0] == "0 unit" and labels[-1] == "disembunyikan (< 3 unit)"
     west, _south, east, _north = inset_extent(boundaries)
     assert zoom.get_xlim() == (west, east) and 113.85 < west < east < 114.1
     faces = {patch.get_facecolor()[:3] for patch in main.patches[:30]}
@@ -216,3 +216,9 @@ def test_every_kelurahan_label_point_is_inside_it():
         assert boundary.path.contains_point(point) or any(
             DrawingPath(ring).contains_point(point)
             for ring in boundary.path.to_polygons(closed_only=False)), boundary.name
+
+
+def test_a_chart_left_as_a_cells_value_shows_without_a_caption():
+    chart = bar_chart(pd.Series({"a": 3}), "t", "v")
+    assert chart._repr_html_().startswith('<figure class="ikm-figure"><img alt="Diagram batang')
+    assert "<figcaption>" not in chart._repr_html_()
