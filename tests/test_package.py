@@ -68,8 +68,8 @@ def test_load_clean_measure_draw_in_four_lines():
     import ikm_analysis as ikm
     registry = ikm.process_registry(ikm.sample_registry_path())
     by_category = ikm.metrics.active_units_by_category(registry.clean, 2024)
-    figure = ikm.bar_chart(by_category.set_index("category_code")["units"], "Unit aktif", "Unit")
-    assert figure.axes[0].get_title(loc="left") == "Unit aktif"
+    chart = ikm.bar_chart(by_category.set_index("category_code")["units"], "Unit aktif", "Unit")
+    assert chart.figure.get_suptitle() == "Unit aktif"
     assert int(by_category["units"].sum()) == 3823
 
 

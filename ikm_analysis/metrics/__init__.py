@@ -13,7 +13,8 @@ Which units are active
 Breakdowns
     :func:`active_units_by_category`, :func:`active_units_by_kecamatan`: active units per key in
     a year and the year before, with the change. :func:`active_units_by_category_and_kecamatan`:
-    the cross table. :func:`count_units`: units and shares per key of any column.
+    the cross table. :func:`active_units_by_year_and`: the units of each key year by year (the
+    trend charts). :func:`count_units`: units and shares per key of any column.
 Sentra, economy, headline
     :func:`sentra_by_kelurahan`: units, sentra members and whether there is a sentra, per
     kelurahan; :func:`sentra_coverage`: kelurahan with a sentra. :func:`economy_by_category`:
@@ -52,6 +53,7 @@ from ikm_analysis.metrics.breakdowns import (
     active_units_by_category,
     active_units_by_category_and_kecamatan,
     active_units_by_kecamatan,
+    active_units_by_year_and,
     count_units,
 )
 from ikm_analysis.metrics.concentration import (
@@ -85,6 +87,7 @@ __all__ = [
     "active_units_by_category_and_kecamatan",
     "active_units_by_kecamatan",
     "active_units_by_year",
+    "active_units_by_year_and",
     "concentration_by_kecamatan",
     "count_units",
     "default_status_year",

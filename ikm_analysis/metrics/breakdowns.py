@@ -265,3 +265,35 @@ def active_units_by_category_and_kecamatan(active: pd.DataFrame) -> pd.DataFrame
     """
     return cross_count(active, "category_code", "kecamatan_code",
                        reference_keys("category_code"), reference_keys("kecamatan_code"))
+
+
+def active_units_by_year_and(units: pd.DataFrame, by: str, years: Sequence[int],
+                             status_year: int | None = None) -> pd.DataFrame:
+    """Active units at the end of each year per category or kecamatan: the trend by key.
+
+    Each year's column counts what :func:`active_units_by_category` (or ``_by_kecamatan``)
+    counts for that year, so the columns of the report year and the year before equal the
+    ``units`` and ``units_previous`` of those tables.
+
+    Args:
+        units: The clean registry table (all years).
+        by: ``"category_code"`` or ``"kecamatan_code"`` (every reference key is listed).
+        years: The years, in order.
+        status_year: Year the ``status`` column describes.
+
+    Returns:
+        An int64 table indexed by key (reference order), one column per year.
+
+    Example:
+        >>> units = pd.DataFrame({"kecamatan_code": ["62.71.01", "62.71.03"],
+        ...     "year_registered": pd.array([2020, 2022], dtype="Int64"),
+        ...     "year_closed": pd.array([None, None], dtype="Int64"), "status": ["aktif"] * 2})
+        >>> active_units_by_year_and(units, "kecamatan_code", [2021, 2022]).iloc[:3].values.tolist()
+        [[1, 1], [0, 0], [0, 1]]
+    """
+    keys = reference_keys(by)
+    spans = active_spans(units, status_year)
+    table = pd.DataFrame({year: count_by_key(units[by], is_active_in(spans, year), keys)
+                          for year in years}, index=pd.Index(keys, name=by))
+    table.columns.name = "year"
+    return table.astype("int64")

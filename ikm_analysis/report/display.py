@@ -30,7 +30,7 @@ KINDS = ("number", "percent", "signed")
 REPORT_CSS = """
 .ikm-table { border-collapse: collapse; margin: 0.5em 0 1em 0; font-size: 0.95em; }
 .ikm-table th, .ikm-table td { padding: 0.25em 0.7em; border-bottom: 1px solid #d0d7de; }
-.ikm-table th { background: #f3f5f7; text-align: left; }
+.ikm-table th, .jp-RenderedHTMLCommon table.ikm-table th { background: #f3f5f7; text-align: left; }
 .ikm-table td { text-align: right; font-variant-numeric: tabular-nums; }
 .ikm-table td:first-child { text-align: left; }
 .ikm-table tr:last-child td { font-weight: 600; }
@@ -38,6 +38,9 @@ REPORT_CSS = """
 .ikm-banner { background: #b42318; color: #fff; padding: 0.8em 1em; font-weight: 700;
               border-radius: 4px; margin: 0.5em 0 1em 0; }
 .ikm-note { color: #57606a; font-size: 0.9em; }
+.ikm-figure { margin: 0.5em 0 1.5em 0; max-width: 100%; }
+.ikm-figure img { max-width: 100%; height: auto; display: block; }
+.ikm-figure figcaption { color: #57606a; font-size: 0.85em; margin-top: 0.3em; }
 .ikm-provenance { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; }
 .ikm-provenance th, .ikm-provenance td { text-align: left; padding: 0.2em 0.8em 0.2em 0;
                                          vertical-align: top; overflow-wrap: anywhere; }

@@ -31,6 +31,7 @@ from ikm_analysis.i18n import check_lang, text
 
 #: Style of the link bar and the table of contents (printed with the report's other styles).
 PAGE_CSS = """
+.ikm-site, .ikm-toc { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .ikm-site { display: flex; flex-wrap: wrap; gap: 0.4em 1.2em; padding: 0.5em 0;
             border-bottom: 1px solid #d0d7de; margin-bottom: 0.8em; font-size: 0.95em; }
 .ikm-site a { color: #0b5cad; text-decoration: none; }

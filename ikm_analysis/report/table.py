@@ -49,6 +49,20 @@ class ReportTable:
         return pd.Series(self.values.loc[rows, column].to_numpy(),
                          index=self.text.iloc[:, 0][rows].to_numpy(), name=column)
 
+    def labelled(self) -> pd.DataFrame:
+        """Every value column without the total row, indexed by the printed row label (charts).
+
+        Example:
+            >>> values = pd.DataFrame({2023: [4, 9], 2024: [5, 9]}, index=["pangan", TOTAL])
+            >>> text = pd.DataFrame({"Kategori": ["Pangan", "Jumlah"]})
+            >>> ReportTable("t", values, text).labelled().loc["Pangan"].tolist()
+            [4, 5]
+        """
+        rows = self.values.index != TOTAL
+        frame = self.values.loc[rows].copy()
+        frame.index = self.text.iloc[:, 0][rows].to_numpy()
+        return frame
+
     def by_key(self, column: str) -> pd.Series:
         """One value column without the total row, indexed by key (maps)."""
         return self.values.loc[self.values.index != TOTAL, column]

@@ -327,3 +327,42 @@ def economics_table(economy: tuple[pd.DataFrame, pd.DataFrame], min_cell: int = 
     notes = [*hidden_notes(shown, lang, min_cell), text("note_medians", lang, min_cell=min_cell),
              text("note_money_period", lang)]
     return ReportTable("tenaga-kerja-investasi-produksi", values, shown, notes)
+
+
+def trend_table(counts: pd.DataFrame, min_cell: int = 3, lang: str = "id") -> ReportTable:
+    """Active units per category or kecamatan, year by year, with small cells hidden (charts).
+
+    Each year is hidden as :func:`units_table` hides it (the same one-way suppression of that
+    year's counts, complements included), so the report year and the year before hide exactly
+    the cells that table hides and a chart of this table reveals nothing the table does not.
+
+    Args:
+        counts: :func:`~ikm_analysis.metrics.active_units_by_year_and` by ``category_code`` or
+            ``kecamatan_code``.
+        min_cell: Fewest units a shown cell may stand for.
+        lang: ``"id"`` or ``"en"``.
+
+    Returns:
+        Values indexed by key (and ``__total__``), one column per year, hidden cells ``pd.NA``.
+
+    Example:
+        >>> keys = pd.Index(["pangan", "kayu", "sandang"], name="category_code")
+        >>> counts = pd.DataFrame({2023: [5, 2, 6], 2024: [6, 4, 7]}, index=keys)
+        >>> trend_table(counts, 3, "en").by_key(2023).tolist()
+        [<NA>, <NA>, 6]
+    """
+    by = counts.index.name
+    labels = _labels(by, lang)
+    values, shown = {}, {}
+    for year in counts.columns:
+        result = suppress_small_counts(counts[year].rename("units"), min_cell, TOTAL)
+        values[year] = result.masked()["units"].astype("Int64")
+        shown[str(year)] = format_values(values[year], lang,
+                                         hidden=result.is_suppressed["units"]).to_numpy()
+    frame = pd.DataFrame(values)
+    column = "col_category" if by == "category_code" else "col_kecamatan"
+    text_frame = pd.DataFrame({text(column, lang): _row_labels(frame.index, labels, lang),
+                               **shown})
+    table_id = ("unit-per-tahun-menurut-kategori" if by == "category_code"
+                else "unit-per-tahun-menurut-kecamatan")
+    return ReportTable(table_id, frame, text_frame, [text("note_hidden", lang, min_cell=min_cell)])

@@ -153,7 +153,6 @@ def test_every_image_loads(seen, name, width):
     assert broken == []
 
 
-@pytest.mark.xfail(strict=True, reason="alt texts: charts branch (nbconvert's placeholder today)")
 def test_every_image_has_a_description(seen):
     undescribed = [(name, image["src"]) for name in PAGES for image in seen[name, 1280]["images"]
                    if not (image["alt"] or "").strip() or image["alt"] == NBCONVERT_ALT]

@@ -159,11 +159,81 @@ def test_html_hides_code_and_shows_the_synthetic_banner(built):
     assert "DATA SINTETIS" in page
     assert "load_report_registry" not in page  # no code cell input
     assert "Catatan analis" not in page  # analyst notes removed
+
+
+class _Figures(HTMLParser):
+    """(alt text, width, image source, caption) of every <figure> in a page, and bare images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.figures: list[dict[str, str]] = []
+        self.bare_images = 0
+        self._in_figure = self._in_caption = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "figure":
+            self._in_figure = True
+            self.figures.append({"caption": ""})
+        elif tag == "img" and self._in_figure:
+            self.figures[-1].update(alt=attrs.get("alt", ""), width=attrs.get("width", ""),
+                                    src=attrs.get("src", ""))
+        elif tag == "img":
+            self.bare_images += 1
+        elif tag == "figcaption":
+            self._in_caption = True
+
+    def handle_endtag(self, tag):
+        if tag == "figure":
+            self._in_figure = False
+        elif tag == "figcaption":
+            self._in_caption = False
+
+    def handle_data(self, data):
+        if self._in_caption:
+            self.figures[-1]["caption"] += data
+
+
+def test_every_chart_and_map_is_a_figure_with_a_description_and_source(built):
+    parser = _Figures()
+    page = (built / str(YEAR) / f"laporan_ikm_{YEAR}.html").read_text(encoding="utf-8")
+    parser.feed(page)
+    # total trend, categories, categories by year, kecamatan, kecamatan by year, two maps
+    assert len(parser.figures) == 7 and parser.bare_images == 0
+    assert "No description has been provided" not in page
+    kinds = [figure["alt"].split(":")[0] for figure in parser.figures]
+    assert kinds == ["Diagram garis", "Diagram batang", "Diagram garis", "Diagram batang",
+                     "Diagram garis", "Peta kelurahan", "Peta kelurahan"]
+    for figure in parser.figures:
+        assert figure["src"].startswith("data:image/svg+xml;base64,")
+        assert figure["width"] == "576"
+        assert figure["caption"].startswith("Sumber: registri IKM Kota Palangka Raya (registri_uji")
+        assert any(ch.isdigit() for ch in figure["alt"])  # written from the data
+    assert all("Batas administrasi" in figure["caption"] for figure in parser.figures[5:])
     executed = nbformat.read(built / str(YEAR) / f"laporan_ikm_{YEAR}.ipynb", as_version=4)
-    images = [output["data"]["image/png"] for cell in executed.cells
-              for output in cell.get("outputs", []) if "image/png" in output.get("data", {})]
-    assert len(images) == 5  # trend, categories, kecamatan, units map, sentra map
-    assert all(image.strip()[:40] in page for image in images)
+    assert not [output for cell in executed.cells for output in cell.get("outputs", [])
+                if "image/png" in output.get("data", {})]
+    growth = _Figures()
+    growth.feed((built / "umkm_kalteng" / "pertumbuhan_umkm_kalteng.html").read_text("utf-8"))
+    assert len(growth.figures) == 2 and all(f["alt"] and f["caption"] for f in growth.figures)
+
+
+def test_charts_reveal_no_hidden_cell(built, registry_file):
+    """A hidden kelurahan is never named in a map's description; its count never shown."""
+    from ikm_analysis.metrics import sentra_by_kelurahan
+    from ikm_analysis.report.yearly_tables import ACTIVE_COLUMNS, kelurahan_table
+
+    registry = load_report_registry(registry_file, export_year=2024)
+    table = kelurahan_table(sentra_by_kelurahan(active_units(
+        registry.clean, YEAR, registry.status_year, columns=ACTIVE_COLUMNS)), YEAR)
+    hidden = table.text.iloc[:-1][table.values["units"].iloc[:-1].isna().to_numpy()]
+    assert len(hidden), "fixture must have hidden kelurahan"
+    parser = _Figures()
+    parser.feed((built / str(YEAR) / f"laporan_ikm_{YEAR}.html").read_text(encoding="utf-8"))
+    units_map = parser.figures[5]["alt"]
+    assert "diarsir abu-abu" in units_map
+    for name in hidden.iloc[:, 0]:
+        assert f"{name} (" not in units_map
 
 
 def test_key_figures_match_the_library(built, registry_file):

@@ -83,3 +83,30 @@ def test_counts_add_up_to_the_units_given(categories):
     table = count_units(pd.DataFrame({"c": categories}), "c", ["pangan", "kayu", "sandang",
                                                                  "lainnya"])
     assert table["units"].sum() == len(categories)
+
+
+def test_trend_by_key_equals_the_yearly_breakdowns():
+    from ikm_analysis.metrics import active_units_by_category, active_units_by_year_and
+    from ikm_analysis.report.inputs import load_report_registry
+
+    registry = load_report_registry(None)
+    clean, status_year = registry.clean, registry.status_year
+    trend = active_units_by_year_and(clean, "category_code", [2022, 2023, 2024], status_year)
+    table = active_units_by_category(clean, 2024, status_year).set_index("category_code")
+    assert trend[2024].tolist() == table["units"].tolist()
+    assert trend[2023].tolist() == table["units_previous"].tolist()
+    assert list(trend.columns) == [2022, 2023, 2024] and trend.index.name == "category_code"
+
+
+def test_trend_by_key_lists_every_kecamatan_with_zeros():
+    from ikm_analysis.metrics import active_units_by_year_and
+
+    units = pd.DataFrame({
+        "kecamatan_code": ["62.71.01", "62.71.01", "62.71.05"],  # one closes in 2022
+        "year_registered": pd.array([2020, 2021, 2022], dtype="Int64"),
+        "year_closed": pd.array([None, 2022, None], dtype="Int64"),
+        "status": ["aktif", "tidak_aktif", "aktif"]})
+    trend = active_units_by_year_and(units, "kecamatan_code", [2020, 2021, 2022])
+    assert trend.loc["62.71.01"].tolist() == [1, 2, 1]
+    assert trend.loc["62.71.05"].tolist() == [0, 0, 1]
+    assert len(trend) == 5 and trend.to_numpy().dtype == "int64"

@@ -1,27 +1,42 @@
 """House-style charts and maps."""
 
+import itertools
+
 import pandas as pd
 import pytest
 
 from ikm_analysis.reference import load_kabupaten_kota, load_kelurahan
-from ikm_analysis.report.charts import bar_chart, figure_png, line_chart
+from ikm_analysis.report.charts import (
+    DPI,
+    bar_chart,
+    figure_html,
+    figure_png,
+    figure_svg,
+    line_chart,
+    registry_source,
+    trend_chart,
+    wrap_text,
+)
 from ikm_analysis.report.maps import (
     category_map,
     choropleth,
     city_locator_map,
+    class_breaks,
+    inset_extent,
     load_boundaries,
     sentra_map,
+    units_map,
 )
 
 
 def test_bar_chart_prints_values_in_the_report_language_and_x_for_hidden():
-    figure = bar_chart(pd.Series({"Pangan": 1589, "Kayu": pd.NA}), "t", "Unit", "id")
+    figure = bar_chart(pd.Series({"Pangan": 1589, "Kayu": pd.NA}), "t", "Unit", "id").figure
     labels = [text.get_text() for text in figure.axes[0].texts]
     assert labels == ["x", "1.589"]
 
 
 def test_line_chart_labels_points():
-    figure = line_chart(pd.Series({2020: 64087, 2021: 92799}), "t", "Unit", "en")
+    figure = line_chart(pd.Series({2020: 64087, 2021: 92799}), "t", "Unit", "en").figure
     assert [text.get_text() for text in figure.axes[0].texts] == ["64,087", "92,799"]
 
 
@@ -50,8 +65,8 @@ def test_choropleth_marks_hidden_regions_in_the_legend():
     boundaries = load_boundaries("kelurahan")
     values = {b.code: 10 for b in boundaries} | {boundaries[0].code: pd.NA}
     figure = choropleth(boundaries, values, "t", "v", hidden_label="disembunyikan")
-    legend = figure.axes[0].get_legend()
-    assert [text.get_text() for text in legend.get_texts()] == ["disembunyikan"]
+    legend = figure.figure.axes[0].get_legend()
+    assert [text.get_text() for text in legend.get_texts()][-1] == "disembunyikan"
 
 
 def test_category_map_needs_a_class_for_every_region():
@@ -63,9 +78,10 @@ def test_category_map_needs_a_class_for_every_region():
 def test_report_maps_have_legends_in_the_report_language():
     has_sentra = pd.Series({b.code: i % 4 != 0 for i, b in enumerate(
         load_boundaries("kelurahan"))})
-    legend = sentra_map(has_sentra, 2024, "en").axes[0].get_legend()
-    assert [t.get_text() for t in legend.get_texts()] == ["has an IKM centre", "no centre yet"]
-    locator = city_locator_map("id").axes[0].get_legend()
+    legends = [axes.get_legend() for axes in sentra_map(has_sentra, 2024, "en").figure.axes
+               if axes.get_legend() is not None]
+    assert [t.get_text() for t in legends[0].get_texts()] == ["has an IKM centre", "no centre yet"]
+    locator = city_locator_map("id").figure.axes[0].get_legend()
     assert locator.get_texts()[0].get_text() == "Kota Palangka Raya"
 
 
@@ -89,3 +105,120 @@ def test_charts_and_maps_leave_matplotlib_settings_alone():
     figure_png(city_locator_map("en"))
     after = dict(mpl.rcParams)
     assert {key for key in before if before[key] != after[key]} == set()
+
+
+def test_png_is_at_print_resolution():
+    from PIL import Image
+
+    png = figure_png(bar_chart(pd.Series({"a": 3}), "t", "v"))
+    image = Image.open(__import__("io").BytesIO(png))
+    assert image.size[0] == 6 * DPI and DPI >= 200
+
+
+def test_svg_is_the_same_bytes_every_time_and_carries_no_date():
+    def chart():
+        return units_map(pd.Series({b.code: i for i, b in enumerate(load_boundaries("kelurahan"))}),
+                         2024, "id")
+
+    first = chart()
+    svg = figure_svg(first)
+    assert svg == figure_svg(first) == figure_svg(chart())  # rendered again, and built again
+    assert b"<dc:date>" not in svg and b"<svg" in svg
+    assert b'd="M 182.130784' not in svg  # coordinates rounded to 0.01 pt
+
+
+def test_figure_html_has_alt_text_width_and_source_line():
+    chart = bar_chart(pd.Series({"Pangan": 1589, "Kayu": 499}), 'Unit "aktif"', "v", "id")
+    page = figure_html(chart, registry_source("r<1>.csv", "id"))
+    assert page.startswith('<figure class="ikm-figure"><img alt="Diagram batang: Unit &quot;aktif')
+    assert 'width="576"' in page and "data:image/svg+xml;base64," in page
+    assert "<figcaption>Sumber: registri IKM Kota Palangka Raya (r&lt;1&gt;.csv)" in page
+
+
+def test_registry_source_adds_the_boundary_credit_for_maps():
+    assert registry_source("a.csv", "en", boundaries=True).endswith(
+        "Boundaries: cahyadsn/wilayah_boundaries (MIT), simplified from the Kemendagri/BIG "
+        "administrative boundary data.")
+
+
+def test_long_titles_wrap_instead_of_being_cut():
+    title = "Unit IKM aktif menurut kategori produk dan kecamatan, akhir tahun 2024"
+    assert wrap_text(title, 5.8).replace("\n", " ") == title
+    assert all(len(line) <= 51 for line in wrap_text(title, 5.8).splitlines())
+    figure = bar_chart(pd.Series({"a": 3}), title, "v").figure
+    assert figure._suptitle.get_text() == wrap_text(title, 5.8)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    assert figure._suptitle.get_window_extent(renderer).x1 <= figure.bbox.x1
+
+
+def test_chart_text_is_ten_points_or_more():
+    figure = trend_chart(pd.DataFrame({2020: [4, 5], 2021: [6, pd.NA]}, index=["a", "b"]),
+                         "t", "v", "id", "hidden").figure
+    sizes = [text.get_fontsize() for text in figure.findobj(
+        lambda artist: hasattr(artist, "get_fontsize") and artist.get_text())]
+    assert sizes and min(sizes) >= 10
+    assert figure.get_figwidth() <= 6  # shown at 576 px: on a 390 px phone ~8 px text, not 4
+
+
+def test_trend_chart_leaves_hidden_points_out_and_says_so():
+    chart = trend_chart(pd.DataFrame({2020: [4, 5], 2021: [6, pd.NA]}, index=["a", "b"]),
+                        "t", "v", "en", "Points not drawn: hidden")
+    lines = chart.figure.axes[0].get_lines()
+    assert list(lines[0].get_ydata()) == [4.0, 6.0]
+    assert str(lines[1].get_ydata()[1]) == "nan"
+    assert "Points not drawn: hidden" in [t.get_text() for t in chart.figure.axes[0].texts]
+    assert "Values hidden (small cells): 1." in chart.description
+    with pytest.raises(ValueError, match="at most"):
+        trend_chart(pd.DataFrame({2020: range(8)}), "t", "v")
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    pytest.param([0, 3, 8, 12, 40, 55, 120, 310, 770], [(3, 10), (11, 50), (51, 150), (151, 770)],
+                 id="quantiles-rounded"),
+    pytest.param([0, pd.NA, 0], [], id="nothing-positive"),
+    pytest.param([7, 7, 7], [(7, 7)], id="one-value"),
+])
+def test_class_breaks_cover_the_positive_values(values, expected):
+    assert class_breaks(pd.Series(values, dtype="Float64"), 4) == expected
+
+
+def test_class_breaks_are_contiguous_and_ordered():
+    breaks = class_breaks(pd.Series(range(1, 500, 7)))
+    assert all(low <= high for low, high in breaks)
+    assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(breaks))
+
+
+def test_units_map_numbers_every_kelurahan_and_enlarges_the_centre():
+    boundaries = load_boundaries("kelurahan")
+    values = {b.code: 10 * i for i, b in enumerate(boundaries)} | {boundaries[5].code: pd.NA}
+    chart = units_map(pd.Series(values), 2024, "id", 3)
+    main, zoom, legend, key = chart.figure.axes
+    numbers = {t.get_text() for t in main.texts} | {t.get_text() for t in zoom.texts}
+    assert numbers == {str(n) for n in range(1, 31)}
+    assert "1  Pahandut" in [t.get_text() for t in key.texts]
+    assert "Kec. Jekan Raya" in [t.get_text() for t in key.texts]
+    labels = [t.get_text() for t in legend.get_legend().get_texts()]
+    assert labels[0] == "0 unit" and labels[-1] == "disembunyikan (< 3 unit)"
+    west, _south, east, _north = inset_extent(boundaries)
+    assert zoom.get_xlim() == (west, east) and 113.85 < west < east < 114.1
+    faces = {patch.get_facecolor()[:3] for patch in main.patches[:30]}
+    assert len(faces) >= 5  # classes, zero and hidden told apart
+    assert "Terbanyak: Bukit Sua (290), Gaung Baru (280), Pager (270)" in chart.description
+
+
+def test_every_kelurahan_label_point_is_inside_it():
+    from matplotlib.path import Path as DrawingPath
+
+    for boundary in load_boundaries("kelurahan"):
+        point = boundary.label_point()
+        assert boundary.path.contains_point(point) or any(
+            DrawingPath(ring).contains_point(point)
+            for ring in boundary.path.to_polygons(closed_only=False)), boundary.name
+
+
+def test_a_chart_left_as_a_cells_value_shows_without_a_caption():
+    chart = bar_chart(pd.Series({"a": 3}), "t", "v")
+    assert chart._repr_html_().startswith('<figure class="ikm-figure"><img alt="Diagram batang')
+    assert "<figcaption>" not in chart._repr_html_()

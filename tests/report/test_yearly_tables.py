@@ -143,3 +143,24 @@ def test_the_first_report_year_carries_the_base_year_caveat():
     assert not any("tahun dasar" in note for note in later.notes)
     assert any("2019" in note and "base year" in note
                for note in headline_table(figures, "en", first_report_year=2020).notes)
+
+
+def test_trend_table_hides_each_year_as_the_units_table_does():
+    from ikm_analysis.metrics import active_units_by_year_and
+    from ikm_analysis.report.yearly_tables import trend_table
+
+    place = "62.71.01.1001"
+    rows = ([("pangan", place, 2020, 1)] * 9 + [("kayu", place, 2023, 1)] * 2
+            + [("sandang", place, 2020, 1)] * 4 + [("kerajinan", place, 2024, 1)])
+    units = make_units(rows)
+    for by, breakdown in (("category_code", active_units_by_category),
+                          ("kecamatan_code", active_units_by_kecamatan)):
+        trend = trend_table(active_units_by_year_and(units, by, [2022, 2023, 2024]), 3, "en")
+        table = units_table(breakdown(units, 2024), 2024, 3, "en")
+        assert trend.values[2024].isna().tolist() == table.values["units"].isna().tolist()
+        assert trend.values[2023].isna().tolist() == table.values["units_previous"].isna().tolist()
+    trend = trend_table(active_units_by_year_and(units, "category_code", [2023, 2024]), 3, "en")
+    assert trend.values.loc["kayu", 2023] is pd.NA  # 2 units: hidden
+    assert trend.text.columns.tolist() == ["Product category", "2023", "2024"]
+    assert trend.labelled().index[0] == "Food and beverages"
+    assert TOTAL not in trend.labelled().index
