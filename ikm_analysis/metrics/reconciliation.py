@@ -35,13 +35,10 @@ COMPARABLE_FIGURES = (
 )
 
 
-def _registry_value(units: pd.DataFrame, indicator: str, year: int,
-                    status_year: int | None) -> int:
-    if indicator == "jumlah_sentra_ikm_terpadu_kelurahan":
-        active = active_units(units, year, status_year,
-                              columns=["kelurahan_code", "is_sentra_member"])
-        return int(sentra_by_kelurahan(active)["has_sentra"].sum())
-    return int(count_active(active_spans(units, status_year), [year])[0])
+def _kelurahan_with_sentra(units: pd.DataFrame, year: int, status_year: int | None) -> int:
+    active = active_units(units, year, status_year,
+                          columns=["kelurahan_code", "is_sentra_member"])
+    return int(sentra_by_kelurahan(active)["has_sentra"].sum())
 
 
 def registry_beside_published(units: pd.DataFrame, status_year: int | None = None,
@@ -60,13 +57,16 @@ def registry_beside_published(units: pd.DataFrame, status_year: int | None = Non
         ``difference`` (registry − published), one row per figure.
     """
     rows = []
+    spans = active_spans(units, status_year)  # once: the unit counts of every year read it
     for indicator, year in COMPARABLE_FIGURES:
         if years is not None and not years[0] <= year <= years[1]:
             continue
         if years is None and status_year is not None and year > status_year:
             continue
         figure = published_figure(indicator, PALANGKA_RAYA, year)
-        registry = _registry_value(units, indicator, year, status_year)
+        registry = (_kelurahan_with_sentra(units, year, status_year)
+                    if indicator == "jumlah_sentra_ikm_terpadu_kelurahan"
+                    else int(count_active(spans, [year])[0]))
         rows.append({"indicator": indicator, "year": year, "published": int(figure.value),
                      "qualifier": figure.qualifier, "registry": registry,
                      "difference": registry - int(figure.value)})
