@@ -97,11 +97,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "reports/<year>/ plus the province growth and data-quality reports. Without --registry "
         "the bundled synthetic sample (DATA SINTETIS) is used.",
     )
-    which = build.add_mutually_exclusive_group(required=True)
+    which = build.add_mutually_exclusive_group()
     which.add_argument("--year", type=int, nargs="+", help="report year(s)")
-    which.add_argument("--all", action="store_true",
+    which.add_argument("--all", action="store_true", default=None,
                        help="every report year of the registry (the five up to its latest year, "
                        "or from --first-year)")
+    build.add_argument("-f", "--parameters", type=Path, default=None, metavar="FILE",
+                       help="a YAML file of these options (registry, year, all, lang, office, "
+                       "...; a list under 'builds' for several report sets); options given "
+                       "here win over the file")
     build.add_argument("--registry", type=Path, default=None,
                        help="registry export (.csv, .xlsx, .parquet); default: the bundled "
                        "synthetic sample")
@@ -109,15 +113,15 @@ def _build_parser() -> argparse.ArgumentParser:
     build.add_argument("--export-year", type=int,
                        help="latest acceptable year in the export (default: 2024 for the sample, "
                        "else the current year)")
-    build.add_argument("--lang", choices=("id", "en"), default="id",
+    build.add_argument("--lang", choices=("id", "en"), default=None,
                        help="report language (default: id)")
-    build.add_argument("--number-format", choices=("auto", "id", "en"), default="auto",
+    build.add_argument("--number-format", choices=("auto", "id", "en"), default=None,
                        help="separators of the registry's numbers written as text (as for "
                        "validate; default: auto)")
     build.add_argument("--office", default=None,
                        help="the office that exported the registry, named in each report's "
                        "provenance block")
-    build.add_argument("--min-cell", type=int, default=3,
+    build.add_argument("--min-cell", type=int, default=None,
                        help="fewest units a shown cell may stand for (default: 3)")
     build.add_argument("--reports", nargs="+", choices=REPORT_CHOICES, default=None,
                        help="which reports: tahunan (yearly), umkm_kalteng, kualitas_data "
@@ -125,33 +129,81 @@ def _build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=None,
                        help="output folder, written into as given (default: reports, English "
                        "editions in reports/en)")
-    build.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+    build.add_argument("--jobs", type=int, default=None,
                        help="reports built at once (default: 2, or 1 on a one-core machine)")
+    build.add_argument("--force", action="store_true", default=None,
+                       help="build every report again, also those whose notebook, inputs, "
+                       "parameters and package code are unchanged (shown as 'tidak berubah')")
+    build.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                       help="the longest one report may take (default: 900)")
+    build.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                       help="where the registry, read and cleaned once per build, is kept "
+                       "(default: .cache/ikm-analysis; holds personal data, safe to delete)")
     return parser
+
+
+#: ``build`` options and their values when neither the command line nor a -f file sets them.
+BUILD_DEFAULTS: dict[str, object] = {
+    "year": None, "all": False, "registry": None, "first_year": None, "export_year": None,
+    "lang": "id", "number_format": "auto", "office": None, "min_cell": 3, "reports": None,
+    "out": None, "jobs": min(2, os.cpu_count() or 1), "force": False, "time_limit": 900.0,
+}
+
+
+def _build_sets(args: argparse.Namespace) -> list[dict[str, object]]:
+    """The report sets to build: the -f file's (or one), the command line's options over them."""
+    from ikm_analysis.report.parameter_file import read_build_file
+
+    given = {key: getattr(args, key) for key in BUILD_DEFAULTS
+             if getattr(args, key) is not None}
+    if "year" in given:  # --year on the command line replaces the file's --all, and back
+        given["all"] = False
+    elif given.get("all"):
+        given["year"] = None
+    sets = read_build_file(args.parameters) if args.parameters is not None else [{}]
+    return [BUILD_DEFAULTS | found | given for found in sets]
 
 
 def _build(args: argparse.Namespace) -> int:
     from ikm_analysis.report.build import build_reports, plan_reports, write_index
+    from ikm_analysis.report.registry_cache import DEFAULT_CACHE_DIR
 
-    if args.jobs < 1:
-        raise ReportParameterError("jobs", value=args.jobs)
-    if args.first_year is not None and not args.all:
-        raise ReportParameterError("first_year_without_all")
-    kinds = args.reports or (REPORT_CHOICES if args.all else ("tahunan",))
-    out = Path("reports") if args.out is None else args.out
-    jobs = plan_reports(args.registry, None if args.all else args.year, lang=args.lang,
-                        min_cell=args.min_cell, export_year=args.export_year, out_root=out,
-                        first_year=args.first_year, kinds=kinds,
-                        edition_folder=args.out is None, office=args.office,
-                        number_format=None if args.number_format == "auto" else args.number_format)
-    if args.registry is None:
-        print("registry: bundled synthetic sample (DATA SINTETIS)")
-    print(f"building {len(jobs)} reports, {args.jobs} at a time")
-    results = build_reports(jobs, workers=args.jobs)
-    index = write_index(out)
-    failed = [result for result in results if not result.ok]
-    print(f"{len(results) - len(failed)} built, {len(failed)} failed; index: {index}")
-    return EXIT_QUARANTINED if failed else EXIT_CLEAN
+    sets = _build_sets(args)
+    for options in sets:  # every set checked before any registry is read
+        if not options["year"] and not options["all"]:
+            raise ReportParameterError("build_which")
+        if int(options["jobs"]) < 1:
+            raise ReportParameterError("jobs", value=options["jobs"])
+        if float(options["time_limit"]) <= 0:
+            raise ReportParameterError("time_limit", value=options["time_limit"])
+        if options["first_year"] is not None and not options["all"]:
+            raise ReportParameterError("first_year_without_all")
+    cache = args.cache if args.cache is not None else DEFAULT_CACHE_DIR
+    failed_total = 0
+    for options in sets:
+        kinds = options["reports"] or (REPORT_CHOICES if options["all"] else ("tahunan",))
+        out = Path("reports") if options["out"] is None else Path(options["out"])
+        number_format = options["number_format"]
+        jobs = plan_reports(
+            options["registry"], None if options["all"] else options["year"],
+            lang=options["lang"], min_cell=options["min_cell"],
+            export_year=options["export_year"], out_root=out,
+            first_year=options["first_year"], kinds=kinds,
+            edition_folder=options["out"] is None, office=options["office"],
+            number_format=None if number_format == "auto" else number_format,
+            cache_dir=cache)
+        if options["registry"] is None:
+            print("registry: bundled synthetic sample (DATA SINTETIS)")
+        print(f"building {len(jobs)} reports, {options['jobs']} at a time")
+        results = build_reports(jobs, workers=int(options["jobs"]), force=bool(options["force"]),
+                                time_limit=float(options["time_limit"]), cache_dir=cache)
+        index = write_index(out)
+        failed = [result for result in results if not result.ok]
+        unchanged = sum(result.unchanged for result in results)
+        built = len(results) - len(failed) - unchanged
+        print(f"{built} built, {unchanged} unchanged, {len(failed)} failed; index: {index}")
+        failed_total += len(failed)
+    return EXIT_QUARANTINED if failed_total else EXIT_CLEAN
 
 
 def _sample(args: argparse.Namespace) -> int:
@@ -253,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit code.
     """
     args = _build_parser().parse_args(argv)
-    lang = getattr(args, "lang", "id")
+    lang = getattr(args, "lang", None) or "id"
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         commands = {"sample": _sample, "validate": _validate, "build": _build}

@@ -103,6 +103,9 @@ def test_sample_command_writes_both_files(tmp_path, capsys):
     pytest.param(["--all", "--first-year", "2030"], "tidak ada tahun laporan dari 2030",
                  id="first-year-after-the-data"),
     pytest.param(["--year", "2024", "--office", ""], "--office harus teks", id="office"),
+    pytest.param(["--all", "--time-limit", "0"], "--time-limit harus lebih dari 0",
+                 id="time-limit"),
+    pytest.param([], "sebutkan --year TAHUN atau --all", id="neither-year-nor-all"),
 ])
 def test_build_requests_that_make_no_sense_exit_2_before_any_kernel(tmp_path, capsys,
                                                                     monkeypatch, arguments,
@@ -126,3 +129,33 @@ def test_build_year_builds_that_year_only_into_the_folder_given(tmp_path, capsys
     assert main(["build", "--year", "2024", "--reports", "tahunan", "kualitas_data",
                  "--out", str(tmp_path)]) == 0
     assert [job.kind for job in planned] == ["tahunan", "kualitas_data"]
+
+
+def test_build_reads_a_parameter_file_and_the_command_line_wins(tmp_path, capsys, monkeypatch):
+    import ikm_analysis.report.build as build
+
+    runs = []
+    monkeypatch.setattr(build, "build_reports",
+                        lambda jobs, **options: runs.append((jobs, options)) or [])
+    settings = tmp_path / "laporan.yaml"
+    settings.write_text("year: [2023]\nmin-cell: 5\nout: situs\ntime-limit: 60\n"
+                        "builds:\n  - lang: id\n  - lang: en\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    assert main(["build", "-f", str(settings), "--cache", str(cache)]) == 0
+    assert [[(job.label, job.folder, job.parameters["min_cell"]) for job in jobs]
+            for jobs, _ in runs] == [[("2023", tmp_path / "situs" / "2023", 5)],
+                                     [("en/2023", tmp_path / "situs" / "2023", 5)]]
+    assert [options["time_limit"] for _, options in runs] == [60.0, 60.0]
+    assert runs[0][1]["cache_dir"] == cache
+    runs.clear()
+    assert main(["build", "-f", str(settings), "--year", "2024", "--min-cell", "3",
+                 "--cache", str(cache)]) == 0
+    assert [[(job.label, job.parameters["min_cell"]) for job in jobs] for jobs, _ in runs] == [
+        [("2024", 3)], [("en/2024", 3)]]
+
+
+def test_build_names_the_parameter_file_and_key_it_cannot_use(tmp_path, capsys):
+    settings = tmp_path / "laporan.yaml"
+    settings.write_text("all: true\nyaer: 2024\n", encoding="utf-8")
+    assert main(["build", "-f", str(settings), "--out", str(tmp_path)]) == 2
+    assert "laporan.yaml: kunci yaer tidak dikenal" in capsys.readouterr().err

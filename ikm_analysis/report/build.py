@@ -28,40 +28,46 @@ Example:
 from __future__ import annotations
 
 import json
+import logging
+import math
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 
 from ikm_analysis._fast.allocator import large_table_settings
 from ikm_analysis.exceptions import ReportParameterError
-from ikm_analysis.report.downloads import (
-    TABLES_TAG,
-    read_tables,
-    with_download_links,
-    write_downloads,
+from ikm_analysis.i18n import text
+from ikm_analysis.report.freshness import (
+    build_key,
+    code_fingerprint,
+    environment_versions,
+    is_up_to_date,
 )
-from ikm_analysis.report.inputs import load_report_registry
-from ikm_analysis.report.key_figures import KEY_FIGURES_TAG, key_figures_text, read_key_figures
 from ikm_analysis.report.kinds import REPORT_KINDS, notebooks_dir
-from ikm_analysis.report.page import SiteLink, finish_page, site_links
+from ikm_analysis.report.page import SiteLink, site_links
 from ikm_analysis.report.parameters import (
     check_parameters,
     check_registry_file,
     declared_parameters,
 )
-from ikm_analysis.report.pdf import with_print_style, write_pdf
-from ikm_analysis.report.provenance import built_on, provenance_json, read_provenance
+from ikm_analysis.report.registry_cache import CACHE_ENV, registry_facts, registry_key
+
+# The modules that read frames and render pages (pandas, nbconvert, WeasyPrint) are imported
+# where a report is written: a build that finds every report unchanged never loads them.
 
 ANALYST_NOTES_TAG = "analyst-notes"
 KERNEL_NAME = "python3"
-CELL_TIMEOUT_SECONDS = 900
+#: The longest a report may take to build, in seconds, unless the build says otherwise.
+REPORT_TIME_LIMIT_SECONDS = 900
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,8 @@ class ReportJob:
         stem: File name stem of the HTML and executed notebook.
         label: Short name for progress lines (``2024``, ``en/umkm_kalteng``).
         links: The page's links to the index, the years around it and the other edition.
+        key: The build key of everything the report is made from
+            (:mod:`ikm_analysis.report.freshness`); empty when not computed.
     """
 
     kind: str
@@ -85,11 +93,24 @@ class ReportJob:
     stem: str
     label: str
     links: tuple[SiteLink, ...] = ()
+    key: str = ""
 
     @property
     def page(self) -> Path:
         """The report's HTML file."""
         return self.folder / f"{self.stem}.html"
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The names of every file the report writes into its folder."""
+        return (f"{self.stem}.html", f"{self.stem}.pdf", f"{self.stem}.ipynb",
+                f"{self.stem}_tabel.xlsx", f"{self.stem}_tabel_csv.zip", "key_figures.json",
+                "provenance.json")
+
+    @property
+    def log_file(self) -> Path:
+        """The kernel's output of the last build of this report, in ``logs/`` of the root."""
+        return self.folder.parent / "logs" / f"{self.folder.name}.log"
 
 
 @dataclass(frozen=True)
@@ -98,11 +119,13 @@ class BuildResult:
 
     Attributes:
         job: The job.
-        ok: Whether the report was built and moved into place.
+        ok: Whether the report is in place (built now, or unchanged).
         seconds: Wall time of the job.
         html: The report's HTML file (when ok).
         failed_notebook: The executed notebook kept for debugging (when failed and it exists).
         error: One-line description of the failure.
+        unchanged: The report was already up to date and was not built again.
+        log: The kernel's output (when the report was run).
     """
 
     job: ReportJob
@@ -111,6 +134,8 @@ class BuildResult:
     html: Path | None = None
     failed_notebook: Path | None = None
     error: str | None = None
+    unchanged: bool = False
+    log: Path | None = None
 
 
 def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None = None,
@@ -119,8 +144,9 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
                  kinds: Sequence[str] = tuple(REPORT_KINDS),
                  notebook_folder: str | Path | None = None,
                  number_format: str | None = None,
-                 edition_folder: bool = True, office: str | None = None) -> list[ReportJob]:
-    """Read the registry once, check every parameter, and list the jobs.
+                 edition_folder: bool = True, office: str | None = None,
+                 cache_dir: str | Path | None = None) -> list[ReportJob]:
+    """Read the registry once, check every parameter, and list the jobs with their build keys.
 
     Args:
         registry_path: Registry export; the bundled synthetic sample when ``None``.
@@ -137,6 +163,8 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
         office: The office that exported the registry, named in the provenance block.
         edition_folder: Whether English reports go to ``<out_root>/en`` (the site layout of
             ``reports/``); with ``False`` every report goes into ``out_root`` itself.
+        cache_dir: Where the registry read and cleaned is kept for the build's kernels
+            (:mod:`ikm_analysis.report.registry_cache`); with ``None`` nothing is kept.
 
     Returns:
         The jobs, yearly reports first.
@@ -155,17 +183,18 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
         registry_path = check_registry_file(registry_path).resolve()
     root = Path(out_root) / ("en" if lang == "en" and edition_folder else "")
     folder = Path(notebook_folder) if notebook_folder is not None else notebooks_dir()
-    registry = None
+    data_years, registry_sha = None, None
     if any(REPORT_KINDS[kind].uses_registry for kind in kinds):
-        registry = load_report_registry(registry_path, export_year,
-                                        number_format=number_format)
-        export_year = registry.export_year
-    data_years = registry.data_years() if registry is not None else None
-    if years is None:
-        years = registry.report_years(first_year) if registry is not None else []
-        if not years and "tahunan" in kinds and data_years is not None:
-            raise ReportParameterError("no_report_years", first=first_year, last=data_years[1],
-                                       data_first=data_years[0], data_last=data_years[1])
+        facts = _registry_facts(registry_path, export_year, number_format, lang, cache_dir)
+        export_year, data_years = facts.export_year, facts.data_years
+        registry_sha = registry_key(registry_path, export_year, number_format, None, lang)[1]
+        if years is None:
+            years = facts.report_years(first_year)
+            if not years and "tahunan" in kinds:
+                raise ReportParameterError(
+                    "no_report_years", first=first_year, last=data_years[1],
+                    data_first=data_years[0], data_last=data_years[1])
+    years = list(years or [])
     jobs = []
     for kind in kinds:
         spec = REPORT_KINDS[kind]
@@ -186,8 +215,44 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
                                   spec.stem.format(year=year),
                                   f"en/{name}" if lang == "en" else name))
     other_root = (Path(out_root) / ("" if lang == "en" else "en")) if edition_folder else None
-    return [replace(job, links=tuple(_site_links(job, jobs, Path(out_root), other_root)))
-            for job in jobs]
+    common = _common_key_parts()
+    planned = []
+    for job in jobs:
+        job = replace(job, links=tuple(_site_links(job, jobs, Path(out_root), other_root)))
+        registry = registry_sha if REPORT_KINDS[job.kind].uses_registry else None
+        planned.append(replace(job, key=_job_key(job, registry, common)))
+    return planned
+
+
+def _registry_facts(registry_path: Path | None, export_year: int | None,
+                    number_format: str | None, lang: str, cache_dir: str | Path | None):
+    """The registry's years; when they cannot be told, the registry's own error is raised."""
+    from ikm_analysis.report.registry_cache import cached_report_registry
+
+    facts = registry_facts(registry_path, export_year, number_format, lang, cache_dir)
+    if facts.data_years is None:  # no registration years, no clean row: say which
+        cached_report_registry(registry_path, export_year, None, lang, number_format,
+                               folder=cache_dir).data_years()
+    return facts
+
+
+def _common_key_parts() -> dict[str, object]:
+    """The parts of a build key every report of a build shares."""
+    from ikm_analysis.report.provenance import built_on, git_state
+
+    return {"code": code_fingerprint(), "versions": environment_versions(),
+            "git": git_state(), "built_on": built_on(), "kernel": KERNEL_NAME}
+
+
+def _job_key(job: ReportJob, registry_sha: str | None, common: dict[str, object]) -> str:
+    """The build key of one report (:mod:`ikm_analysis.report.freshness`)."""
+    import hashlib
+
+    return build_key(common | {
+        "kind": job.kind, "stem": job.stem, "parameters": job.parameters,
+        "links": [(link.role, link.href, link.year) for link in job.links],
+        "notebook": hashlib.sha256(job.notebook.read_bytes()).hexdigest(),
+        "registry": registry_sha})
 
 
 def _site_links(job: ReportJob, jobs: Sequence[ReportJob], site_root: Path,
@@ -241,6 +306,9 @@ def export_html(notebook: object, title: str) -> str:
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
+    from ikm_analysis.report.downloads import TABLES_TAG
+    from ikm_analysis.report.key_figures import KEY_FIGURES_TAG
+
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_cell_tags = {ANALYST_NOTES_TAG, KEY_FIGURES_TAG,
@@ -253,19 +321,22 @@ def export_html(notebook: object, title: str) -> str:
     return body
 
 
-def _kernel_spec_dir(folder: Path) -> Path:
+def _kernel_spec_dir(folder: Path, cache_dir: Path | None = None) -> Path:
     """A kernel spec running this very interpreter, so the kernel sees this environment.
 
-    The kernel also gets the allocator settings of :mod:`ikm_analysis._fast.allocator`.
+    The kernel gets the allocator settings of :mod:`ikm_analysis._fast.allocator` and, with
+    ``cache_dir``, the build's registry cache (:mod:`ikm_analysis.report.registry_cache`).
     """
     spec = folder / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True)
+    # A kernel reads one registry, builds one report and exits (ikm_analysis._fast.allocator).
+    env = dict(large_table_settings())
+    if cache_dir is not None:
+        env[CACHE_ENV] = str(cache_dir.resolve())
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
                  "--IPKernelApp.log_level=ERROR"],  # not the start-up chatter, 7 times over
-        "display_name": "Python 3 (ikm-analysis build)", "language": "python",
-        # A kernel reads one registry, builds one report and exits (ikm_analysis._fast.allocator).
-        "env": large_table_settings()}))
+        "display_name": "Python 3 (ikm-analysis build)", "language": "python", "env": env}))
     return folder
 
 
@@ -280,35 +351,132 @@ def _swap_in(built: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def _write_outputs(job: ReportJob, executed: Path, folder: Path, started: float) -> None:
+def _cell_seconds(notebook: object) -> float:
+    """Seconds the notebook's cells ran, as papermill recorded them."""
+    return sum(float(cell.metadata.get("papermill", {}).get("duration") or 0)
+               for cell in notebook.cells)
+
+
+def _write_outputs(job: ReportJob, executed: Path, folder: Path, started: float,
+                   notebook_seconds: float) -> None:
     import nbformat
 
+    from ikm_analysis.report.downloads import read_tables, with_download_links, write_downloads
+    from ikm_analysis.report.key_figures import key_figures_text, read_key_figures
+    from ikm_analysis.report.page import finish_page
+    from ikm_analysis.report.pdf import with_print_style, write_pdf
+    from ikm_analysis.report.provenance import built_on, provenance_json, read_provenance
+
+    stages: dict[str, float] = {}
+    clock = time.monotonic()
+
+    def stage(name: str) -> None:
+        nonlocal clock
+        now = time.monotonic()
+        stages[name] = round(now - clock, 2)
+        clock = now
+
     notebook = nbformat.read(executed, as_version=4)
+    cells = _cell_seconds(notebook)
+    stages |= {"kernel_start": round(max(notebook_seconds - cells, 0.0), 2),
+               "cells": round(cells, 2)}
     normalise_notebook(notebook)
     nbformat.write(notebook, executed)
     figures = read_key_figures(notebook)
     title = str(figures.get("title", job.stem))
     tables = read_tables(notebook)
+    stage("notebook_file")
     write_downloads(tables, folder, job.stem)
+    stage("downloads")
     page = export_html(with_download_links(notebook, job.stem, tables["lang"]), title)
     page = finish_page(page, str(job.parameters["lang"]), job.links)
     html_file = folder / f"{job.stem}.html"
     html_file.write_text(with_print_style(page, synthetic=bool(figures.get("synthetic"))),
                          encoding="utf-8")
+    stage("html")
     write_pdf(html_file)  # <stem>.pdf, A4, from the page as written
+    stage("pdf")
     (folder / "key_figures.json").write_text(key_figures_text(figures) + "\n", encoding="utf-8")
     record = read_provenance(notebook)
     record["build"] = {"seconds": round(time.monotonic() - started, 1), "built_on": built_on(),
-                       "finished_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+                       "finished_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                       "key": job.key, "seconds_by_stage": stages}
+    logging.getLogger("papermill").info(
+        "seconds by stage: %s", ", ".join(f"{name} {value:.2f}" for name, value in stages.items()))
     (folder / "provenance.json").write_text(provenance_json(record), encoding="utf-8")
 
 
-def run_job(job: ReportJob, cell_progress: dict | bool = False) -> BuildResult:
+class ReportTimeLimitError(Exception):
+    """A report took longer than its time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`ReportTimeLimitError` in this (main) thread after ``seconds``.
+
+    Uses ``SIGALRM``: where there is none (Windows) the limit applies to each cell instead
+    (papermill's ``execution_timeout``, set by :func:`run_job`).
+    """
+    if not seconds or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise ReportTimeLimitError(f"time limit of {seconds:g} s exceeded")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _kernel_log(log_file: Path) -> Iterator[None]:
+    """Send the kernel's output into ``log_file``: every cell's, and the kernel's own stderr.
+
+    papermill's record of each cell (``log_output``) goes through its logger; the kernel
+    process inherits this process's file descriptor 2, pointed at the log while the report
+    runs, so its start-up and shutdown messages (jupyter_client interrupts every kernel before
+    shutting it down, which ipykernel may log as ``KeyboardInterrupt caught in kernel``) stay
+    off the terminal. Python's ``sys.stderr`` keeps writing to the terminal (progress bars).
+    """
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(log_file, mode="w", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("papermill")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    terminal = os.dup(2)
+    with log_file.open("ab") as stream:
+        os.dup2(stream.fileno(), 2)
+    python_stderr = sys.stderr
+    sys.stderr = open(terminal, "w", closefd=False, encoding="utf-8")  # noqa: SIM115
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        sys.stderr = python_stderr
+        os.dup2(terminal, 2)
+        os.close(terminal)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        handler.close()
+
+
+def run_job(job: ReportJob, cell_progress: dict | bool = False,
+            time_limit: float | None = REPORT_TIME_LIMIT_SECONDS,
+            cache_dir: Path | None = None) -> BuildResult:
     """Build one report; never raises for a notebook error (the result says what failed).
 
     Args:
         job: The job.
         cell_progress: papermill's progress bar: ``False``, ``True`` or tqdm options.
+        time_limit: Seconds the report may take; ``None`` for no limit.
+        cache_dir: The build's registry cache, for the kernel.
     """
     import papermill
 
@@ -319,18 +487,21 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False) -> BuildResult:
     built = work / job.folder.name
     built.mkdir()
     executed = built / f"{job.stem}.ipynb"
+    log_file = job.log_file
     jupyter_path = os.environ.get("JUPYTER_PATH")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
-        [str(_kernel_spec_dir(work / "jupyter")), jupyter_path or ""])
+        [str(_kernel_spec_dir(work / "jupyter", cache_dir)), jupyter_path or ""])
     try:
-        papermill.execute_notebook(
-            str(job.notebook), str(executed), parameters=job.parameters,
-            kernel_name=KERNEL_NAME, language="python", progress_bar=cell_progress,
-            cwd=str(job.notebook.parent), execution_timeout=CELL_TIMEOUT_SECONDS)
-        _write_outputs(job, executed, built, started)
+        with _kernel_log(log_file), _time_limit(time_limit):
+            papermill.execute_notebook(
+                str(job.notebook), str(executed), parameters=job.parameters,
+                kernel_name=KERNEL_NAME, language="python", progress_bar=cell_progress,
+                log_output=True, cwd=str(job.notebook.parent),
+                execution_timeout=math.ceil(time_limit) if time_limit else None)
+            _write_outputs(job, executed, built, started, time.monotonic() - started)
         _swap_in(built, job.folder)
         return BuildResult(job, True, time.monotonic() - started,
-                           html=job.folder / f"{job.stem}.html")
+                           html=job.folder / f"{job.stem}.html", log=log_file)
     except Exception as error:
         kept = None
         if executed.exists():
@@ -341,8 +512,10 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False) -> BuildResult:
             os.replace(executed, kept)
         message = str(error).strip().splitlines()
         summary = f"{type(error).__name__}: {message[-1] if message else ''}"
+        with log_file.open("a", encoding="utf-8") as log:
+            log.write(f"FAILED {summary}\n")
         return BuildResult(job, False, time.monotonic() - started, failed_notebook=kept,
-                           error=summary)
+                           error=summary, log=log_file)
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if jupyter_path is None:
@@ -353,37 +526,62 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False) -> BuildResult:
 
 def _result_line(result: BuildResult, done: int, total: int) -> str:
     seconds = f"{result.seconds:.1f} s"
+    if result.unchanged:
+        unchanged = text("build_unchanged", str(result.job.parameters.get("lang", "id")))
+        return f"= [{done}/{total}] {result.job.label}: {result.html} ({unchanged})"
     if result.ok:
         return f"✔ [{done}/{total}] {result.job.label}: {result.html} ({seconds})"
     kept = f"; notebook kept: {result.failed_notebook}" if result.failed_notebook else ""
-    return f"✘ [{done}/{total}] {result.job.label}: FAILED {result.error}{kept} ({seconds})"
+    log = f"; log: {result.log}" if result.log else ""
+    return (f"✘ [{done}/{total}] {result.job.label}: FAILED {result.error}{kept}{log} "
+            f"({seconds})")
 
 
 def build_reports(jobs: Sequence[ReportJob], workers: int = 2,
                   report: Callable[[str], None] = print,
-                  cell_progress: bool | None = None) -> list[BuildResult]:
+                  cell_progress: bool | None = None, force: bool = False,
+                  time_limit: float | None = REPORT_TIME_LIMIT_SECONDS,
+                  cache_dir: str | Path | None = None) -> list[BuildResult]:
     """Run the jobs, ``workers`` at a time, reporting each as it finishes.
+
+    A job whose report is up to date (its build key is the one in its ``provenance.json`` and
+    all its files are there; :mod:`ikm_analysis.report.freshness`) is not run unless ``force``.
 
     Args:
         jobs: From :func:`plan_reports`.
         workers: Reports built at once (each in its own process and kernel).
         report: Receives one progress line per finished report.
         cell_progress: Per-report cell progress bars; by default only on a terminal.
+        force: Build every report, changed or not.
+        time_limit: Seconds each report may take; ``None`` for no limit.
+        cache_dir: The registry cache :func:`plan_reports` wrote, for the kernels.
 
     Returns:
         One result per job, in job order.
     """
+    results: dict[int, BuildResult] = {}
+    to_run = []
+    for index, job in enumerate(jobs):
+        if not force and job.key and is_up_to_date(job.folder, job.files, job.key):
+            results[index] = BuildResult(job, True, 0.0, html=job.page, unchanged=True)
+            report(_result_line(results[index], len(results), len(jobs)))
+        else:
+            to_run.append(index)
+    if not to_run:
+        return [results[index] for index in range(len(jobs))]
     if cell_progress is None:
         cell_progress = sys.stderr.isatty()
     _warm_font_cache()
-    results: dict[int, BuildResult] = {}
+    cache = None if cache_dir is None else Path(cache_dir)
     context = get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(to_run))),
+                             mp_context=context) as pool:
         futures = {}
-        for index, job in enumerate(jobs):
-            bars = ({"desc": job.label, "position": index % max(1, workers), "leave": False}
+        for position, index in enumerate(to_run):
+            job = jobs[index]
+            bars = ({"desc": job.label, "position": position % max(1, workers), "leave": False}
                     if cell_progress else False)
-            futures[pool.submit(run_job, job, bars)] = index
+            futures[pool.submit(run_job, job, bars, time_limit, cache)] = index
         for future in as_completed(futures):
             result = future.result()
             results[futures[future]] = result
@@ -403,6 +601,7 @@ def write_index(out_root: str | Path) -> Path:
     root = Path(out_root)
     english = [replace(entry, href=f"en/{entry.href}") for entry in index_entries(root / "en")]
     index = root / "index.html"
+    root.mkdir(parents=True, exist_ok=True)
     index.write_text(index_html({"id": index_entries(root), "en": english}, "id"),
                      encoding="utf-8")
     return index

@@ -125,15 +125,40 @@ class ReportRegistry:
         Returns:
             Consecutive years within :meth:`data_years`.
         """
-        first_data, last = self.data_years()
-        first = last - DEFAULT_REPORT_SPAN + 1 if first_year is None else first_year
-        return list(range(max(first, first_data), last + 1))
+        return years_to_report(self.data_years(), first_year)
+
+
+def years_to_report(data_years: tuple[int, int], first_year: int | None = None) -> list[int]:
+    """The five years up to the last of ``data_years``, or from ``first_year``, within them.
+
+    Example:
+        >>> years_to_report((2005, 2024)), years_to_report((2005, 2024), first_year=2001)[0]
+        ([2020, 2021, 2022, 2023, 2024], 2005)
+    """
+    first_data, last = data_years
+    first = last - DEFAULT_REPORT_SPAN + 1 if first_year is None else first_year
+    return list(range(max(first, first_data), last + 1))
+
+
+def report_export_year(registry_path: str | Path | None, export_year: int | None) -> int:
+    """The latest acceptable year: ``export_year``; else 2024 for the sample, this year otherwise.
+
+    Example:
+        >>> report_export_year(None, None), report_export_year("ikm.xlsx", 2023)
+        (2024, 2023)
+    """
+    if export_year is None and registry_path is None:
+        export_year = SampleSpec().last_year
+    return resolve_max_year(export_year)
 
 
 def load_report_registry(registry_path: str | Path | None, export_year: int | None = None,
                          sheet: str | None = None, lang: str = "id",
                          number_format: str | None = None) -> ReportRegistry:
     """Read and clean the registry a report is built from.
+
+    In a build's kernel the result comes from the build's cache, read and cleaned once for all
+    its reports (:mod:`ikm_analysis.report.registry_cache`); elsewhere the file is read.
 
     Args:
         registry_path: CSV, XLSX or Parquet export; the bundled synthetic sample when ``None``.
@@ -150,13 +175,24 @@ def load_report_registry(registry_path: str | Path | None, export_year: int | No
     Raises:
         InputFileError: The file cannot be read.
     """
+    from ikm_analysis.report.registry_cache import cached_report_registry
+
+    return cached_report_registry(registry_path, export_year, sheet, lang, number_format)
+
+
+def read_report_registry(registry_path: str | Path | None, export_year: int | None = None,
+                         sheet: str | None = None, lang: str = "id",
+                         number_format: str | None = None) -> ReportRegistry:
+    """:func:`load_report_registry` from the file itself, never from a cache.
+
+    Example:
+        >>> read_report_registry(None).export_year
+        2024
+    """
     path = resolve_registry_path(registry_path)
-    if export_year is None and registry_path is None:
-        export_year = SampleSpec().last_year
-    export_year = resolve_max_year(export_year)
+    export_year = report_export_year(registry_path, export_year)
     options = CleaningOptions(max_year=export_year, number_format=number_format)
-    processed = process_registry(path, sheet=sheet, options=options,
-                                 lang=lang)
+    processed = process_registry(path, sheet=sheet, options=options, lang=lang)
     clean = processed.clean
     status_year = default_status_year(clean) if len(clean) else export_year
     return ReportRegistry(path, processed, export_year, status_year,

@@ -14,13 +14,20 @@ REPORT_PAGES = (f"{YEAR}/laporan_ikm_{YEAR}", "umkm_kalteng/pertumbuhan_umkm_kal
                 "kualitas_data/kualitas_data_registri")
 
 
-def build(registry_file: Path, out: Path, **options) -> list:
-    """Build the reports of ``YEAR`` from ``registry_file`` into ``out``, quietly."""
-    jobs = plan_reports(registry_file, years=[YEAR], export_year=2024, out_root=out, **options)
+def build(registry_file: Path, out: Path, cache_dir: Path | None = None, force: bool = False,
+          **options) -> list:
+    """Build the reports of ``YEAR`` from ``registry_file`` into ``out``, quietly.
+
+    With ``cache_dir`` the registry is read once for all reports (the kernels read the cache),
+    as ``ikm-report build`` does; without, each kernel reads the file.
+    """
+    jobs = plan_reports(registry_file, years=[YEAR], export_year=2024, out_root=out,
+                        cache_dir=cache_dir, **options)
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = "1764633600"  # one build date, even across midnight
     try:
-        return build_reports(jobs, workers=2, report=lambda line: None, cell_progress=False)
+        return build_reports(jobs, workers=2, report=lambda line: None, cell_progress=False,
+                             force=force, cache_dir=cache_dir)
     finally:
         if before is None:
             os.environ.pop("SOURCE_DATE_EPOCH")

@@ -294,12 +294,19 @@ def test_suppressed_cells_stay_suppressed_in_the_html(built, registry_file):
 
 
 def test_two_builds_are_byte_identical(built, registry_file, tmp_path):
+    """The shared build read the file in each kernel; this one reads the registry cache."""
     again = tmp_path / "again"
-    results = _build(registry_file, again)
+    results = _build(registry_file, again, cache_dir=tmp_path / "cache")
+    assert len(list((tmp_path / "cache").iterdir())) == 1
     assert all(result.ok for result in results)
-    first = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file())
-    assert first == sorted(path.relative_to(again) for path in again.rglob("*")
-                           if path.is_file())
+    def report_files(root):  # logs/ is the record of a run (times), not part of a report
+        return sorted(path.relative_to(root) for path in root.rglob("*")
+                      if path.is_file() and path.relative_to(root).parts[0] != "logs")
+
+    first = report_files(built)
+    assert first == report_files(again)
+    assert {path.name for path in (again / "logs").iterdir()} == {
+        "2024.log", "umkm_kalteng.log", "kualitas_data.log"}
     for relative in first:
         if relative.name == "provenance.json":
             one, two = (json.loads((root / relative).read_text()) for root in (built, again))
@@ -388,3 +395,50 @@ def test_a_build_into_a_relative_folder_is_quiet_and_uses_the_build_kernel(tmp_p
     lines = [line for line in result.stdout.splitlines() if line.startswith("✔")]
     assert len(lines) == 1 and lines[0].endswith(" s)")
     assert (tmp_path / "laporan" / "umkm_kalteng" / "pertumbuhan_umkm_kalteng.html").is_file()
+
+
+def _state(root: Path) -> dict[Path, tuple[int, bytes]]:
+    return {path.relative_to(root): (path.stat().st_mtime_ns, path.read_bytes())
+            for path in root.rglob("*") if path.is_file() and "logs" not in path.parts}
+
+
+def test_a_build_rebuilds_exactly_the_reports_whose_inputs_changed(built, registry_file,
+                                                                   tmp_path):
+    site = Path(shutil.copytree(built, tmp_path / "site"))  # the shared build stays as it is
+    cache = tmp_path / "cache"
+
+    def rebuilt(registry, **options):
+        results = _build(registry, site, cache_dir=cache, **options)
+        assert all(result.ok for result in results), [result.error for result in results]
+        return sorted(result.job.label for result in results if not result.unchanged)
+
+    before = _state(site)
+    assert rebuilt(registry_file) == []
+    assert _state(site) == before  # not a byte nor a modification time changed
+    assert rebuilt(registry_file, min_cell=4) == [str(YEAR)]  # a yearly parameter
+    changed = tmp_path / "registri_uji.csv"
+    changed.write_text(registry_file.read_text(encoding="utf-8").replace(
+        "Kelurahan Tidak Ada", "Kelurahan Belum Ada"), encoding="utf-8")
+    assert rebuilt(changed, min_cell=4) == [str(YEAR), "kualitas_data"]  # not the province's
+    assert rebuilt(changed, min_cell=4, force=True, kinds=["umkm_kalteng"]) == ["umkm_kalteng"]
+    assert rebuilt(changed, min_cell=4) == []
+
+
+def test_a_report_over_its_time_limit_fails_and_keeps_the_last_good_one(built, registry_file,
+                                                                        tmp_path):
+    site = Path(shutil.copytree(built, tmp_path / "site"))
+    job = plan_reports(registry_file, years=[YEAR], export_year=2024, out_root=site,
+                       kinds=["umkm_kalteng"])[0]
+    before = job.page.read_bytes()
+    result = run_job(job, time_limit=0.2)
+    assert not result.ok
+    assert result.error == "ReportTimeLimitError: time limit of 0.2 s exceeded"
+    assert job.page.read_bytes() == before
+    assert "time limit of 0.2 s exceeded" in result.log.read_text(encoding="utf-8")
+    assert not list(site.glob(".build-*"))
+
+
+def test_each_report_has_a_log_of_its_kernel_output(built):
+    log = (built / "logs" / f"{YEAR}.log").read_text(encoding="utf-8")
+    assert "Executing Cell 1" in log and "Ending Cell" in log
+    assert "laporan_tahunan_ikm.ipynb" in log

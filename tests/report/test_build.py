@@ -128,3 +128,47 @@ def test_index_keeps_the_editions_apart_with_titles_dates_and_the_banner(tmp_pat
     assert '<a href="en/2024/laporan_ikm_2024.html" hreflang="en">IKM report 2024</a>' in english
     assert "dibangun 2026-12-02" in indonesian and "built 2026-12-02" in english
     assert "DATA SINTETIS" in index and '<html lang="id">' in index
+
+
+def test_the_build_kernel_gets_the_registry_cache_as_an_absolute_path(tmp_path, monkeypatch):
+    import json
+
+    from ikm_analysis.report.build import _kernel_spec_dir
+    from ikm_analysis.report.registry_cache import CACHE_ENV
+
+    monkeypatch.chdir(tmp_path)
+    spec = _kernel_spec_dir(tmp_path / "jupyter", Path("cache"))
+    env = json.loads((spec / "kernels" / "python3" / "kernel.json").read_text())["env"]
+    assert env[CACHE_ENV] == str(tmp_path / "cache")
+    without = _kernel_spec_dir(tmp_path / "other")
+    assert CACHE_ENV not in json.loads(
+        (without / "kernels" / "python3" / "kernel.json").read_text())["env"]
+
+
+def test_every_job_has_a_key_that_changes_with_what_its_report_is_made_from(tmp_path):
+    def keys(**options):
+        jobs = plan_reports(None, years=[2023, 2024], out_root=tmp_path, **options)
+        return {job.label: job.key for job in jobs}
+
+    base = keys()
+    assert all(len(key) == 64 for key in base.values()) and base == keys()
+    fewer = keys(min_cell=4)  # a yearly parameter: the yearly reports only
+    assert {label for label in base if base[label] != fewer[label]} == {"2023", "2024"}
+    office = keys(office="Dinas Koperasi")  # the registry reports, not the province report
+    assert {label for label in base if base[label] != office[label]} == {
+        "2023", "2024", "kualitas_data"}
+
+
+def test_a_report_whose_key_and_files_are_in_place_is_not_run(tmp_path, monkeypatch):
+    import ikm_analysis.report.build as build
+
+    job = plan_reports(None, years=[2024], out_root=tmp_path, kinds=["umkm_kalteng"])[0]
+    job.folder.mkdir(parents=True)
+    for name in job.files:
+        (job.folder / name).write_text("")
+    (job.folder / "provenance.json").write_text(f'{{"build": {{"key": "{job.key}"}}}}')
+    monkeypatch.setattr(build, "ProcessPoolExecutor", lambda **k: pytest.fail("a kernel ran"))
+    lines = []
+    [result] = build.build_reports([job], report=lines.append)
+    assert result.ok and result.unchanged and result.html == job.page
+    assert lines == [f"= [1/1] umkm_kalteng: {job.page} (tidak berubah)"]
