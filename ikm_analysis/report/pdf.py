@@ -34,6 +34,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from ikm_analysis._fast.css import without_unmatchable_rules
 from ikm_analysis.exceptions import ReportPdfError
 
 __all__ = ["PRINT_STYLE_ID", "print_css", "with_print_style", "write_pdf"]
@@ -118,6 +119,7 @@ def render_messages(html_file: str | Path) -> tuple[bytes, list[logging.LogRecor
     logger.propagate = False  # the template's screen CSS gives a few hundred warnings
     try:
         page = _LOCAL_LINK.sub("", Path(html_file).read_text(encoding="utf-8"))
+        page = without_unmatchable_rules(page)  # the same PDF, a third faster
         pdf = HTML(string=page, base_url=str(html_file), media_type="print").write_pdf()
     finally:
         logger.removeHandler(collect)

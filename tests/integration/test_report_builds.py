@@ -442,3 +442,12 @@ def test_each_report_has_a_log_of_its_kernel_output(built):
     log = (built / "logs" / f"{YEAR}.log").read_text(encoding="utf-8")
     assert "Executing Cell 1" in log and "Ending Cell" in log
     assert "laporan_tahunan_ikm.ipynb" in log
+
+
+def test_dropping_unmatchable_style_rules_leaves_the_pdf_as_it_was(built, monkeypatch):
+    from ikm_analysis.report import pdf
+
+    page = built / str(YEAR) / f"laporan_ikm_{YEAR}.html"
+    monkeypatch.setattr(pdf, "without_unmatchable_rules", lambda text: text)
+    every_rule, _ = pdf.render_messages(page)
+    assert every_rule == page.with_suffix(".pdf").read_bytes()
