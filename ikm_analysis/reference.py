@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ikm_analysis.exceptions import ReferenceDataError
+
+if TYPE_CHECKING:  # pandas is imported where a table is read: finding the folders needs none
+    import pandas as pd
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -74,6 +76,8 @@ def _read(name: str) -> pd.DataFrame:
     path = reference_dir() / name
     if not path.is_file():
         raise ReferenceDataError(f"reference table missing: {path}")
+    import pandas as pd
+
     return pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
 
 
@@ -158,6 +162,8 @@ def load_kbli_divisions() -> pd.DataFrame:
         >>> load_kbli_divisions().set_index("kbli_division").loc[10, "title_id"]
         'Industri Makanan'
     """
+    import pandas as pd
+
     raw = _read("kbli2020_section_c_divisions.csv")
     frame = pd.DataFrame(
         {

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ikm_analysis.clean.numbers import NumberFormat
-from ikm_analysis.clean.validation import MIN_YEAR
+from ikm_analysis.clean.year_range import MIN_YEAR
 
 
 @dataclass(frozen=True)

@@ -49,10 +49,10 @@ from ikm_analysis.clean.options import CleaningOptions
 from ikm_analysis.clean.text import clean_text
 from ikm_analysis.clean.validation import (
     CATEGORICAL_COLUMNS,
-    resolve_max_year,
     rule_issues,
     validate_clean_registry,
 )
+from ikm_analysis.clean.year_range import resolve_max_year
 from ikm_analysis.io.read import RawRegistry
 
 __all__ = ["CleaningOptions", "CleaningResult", "clean_registry"]

@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
 
 import numpy as np
@@ -24,10 +23,10 @@ from pandera.errors import SchemaErrors
 from ikm_analysis._fast.repeats import occurs_once
 from ikm_analysis.clean.codes import STATUS_VALUES
 from ikm_analysis.clean.issues import REASONS, CellIssues
+from ikm_analysis.clean.year_range import MIN_YEAR, resolve_max_year
 from ikm_analysis.exceptions import DataValidationError
 from ikm_analysis.reference import load_kelurahan, load_product_categories
 
-MIN_YEAR = 1945
 KBLI_MANUFACTURING_DIVISIONS = (10, 33)
 
 #: Columns of the clean table that hold a few values over every row (30 kelurahan, six
@@ -53,15 +52,6 @@ CROSS_FIELD_RULES: dict[str, str] = {
     "active_but_closed": "status",
 }
 
-
-def resolve_max_year(max_year: int | None) -> int:
-    """The latest acceptable year: ``max_year``, or the current calendar year when ``None``.
-
-    Example:
-        >>> resolve_max_year(2024)
-        2024
-    """
-    return dt.date.today().year if max_year is None else max_year
 
 
 def _place_occurs_once(frame: pd.DataFrame) -> pd.Series:

@@ -20,27 +20,16 @@ import pandas as pd
 
 from ikm_analysis.clean.options import CleaningOptions
 from ikm_analysis.clean.registry import ProcessedRegistry, process_registry
-from ikm_analysis.clean.validation import resolve_max_year
 from ikm_analysis.exceptions import ReportParameterError
 from ikm_analysis.metrics.activity import default_status_year
-from ikm_analysis.sample.files import sample_paths
-from ikm_analysis.sample.synthetic import SampleSpec
+from ikm_analysis.report.registry_file import (
+    report_export_year,
+    resolve_registry_path,
+    years_to_report,
+)
 
 #: Unit numbers the synthetic generator writes (``SIN-2021-0042``); no real office uses them.
 SYNTHETIC_UNIT_ID = re.compile(r"^SIN-\d{4}-\d{4}$")
-
-#: Years ``build --all`` reports by default: the export year and the four before it (A23).
-DEFAULT_REPORT_SPAN = 5
-
-
-def resolve_registry_path(registry_path: str | Path | None) -> Path:
-    """The file a report reads: ``registry_path``, or the bundled messy sample when ``None``.
-
-    Example:
-        >>> resolve_registry_path(None).name
-        'registri_ikm_sintetis_berantakan.xlsx'
-    """
-    return sample_paths().workbook if registry_path is None else Path(registry_path)
 
 
 def synthetic_row_count(processed: ProcessedRegistry) -> int:
@@ -126,30 +115,6 @@ class ReportRegistry:
             Consecutive years within :meth:`data_years`.
         """
         return years_to_report(self.data_years(), first_year)
-
-
-def years_to_report(data_years: tuple[int, int], first_year: int | None = None) -> list[int]:
-    """The five years up to the last of ``data_years``, or from ``first_year``, within them.
-
-    Example:
-        >>> years_to_report((2005, 2024)), years_to_report((2005, 2024), first_year=2001)[0]
-        ([2020, 2021, 2022, 2023, 2024], 2005)
-    """
-    first_data, last = data_years
-    first = last - DEFAULT_REPORT_SPAN + 1 if first_year is None else first_year
-    return list(range(max(first, first_data), last + 1))
-
-
-def report_export_year(registry_path: str | Path | None, export_year: int | None) -> int:
-    """The latest acceptable year: ``export_year``; else 2024 for the sample, this year otherwise.
-
-    Example:
-        >>> report_export_year(None, None), report_export_year("ikm.xlsx", 2023)
-        (2024, 2023)
-    """
-    if export_year is None and registry_path is None:
-        export_year = SampleSpec().last_year
-    return resolve_max_year(export_year)
 
 
 def load_report_registry(registry_path: str | Path | None, export_year: int | None = None,

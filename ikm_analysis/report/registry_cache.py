@@ -41,6 +41,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ikm_analysis.report.freshness import build_key, code_fingerprint
+from ikm_analysis.report.registry_file import (
+    report_export_year,
+    resolve_registry_path,
+    years_to_report,
+)
 
 if TYPE_CHECKING:
     from ikm_analysis.report.inputs import ReportRegistry
@@ -75,8 +80,6 @@ class RegistryFacts:
             >>> RegistryFacts(2024, 2024, (2005, 2024)).report_years()
             [2020, 2021, 2022, 2023, 2024]
         """
-        from ikm_analysis.report.inputs import years_to_report
-
         if self.data_years is None:
             raise ValueError("the registry's years are unknown")
         return years_to_report(self.data_years, first_year)
@@ -107,8 +110,6 @@ def registry_key(registry_path: str | Path | None, export_year: int | None = Non
         >>> registry_key(None, number_format="id")[1] != key
         True
     """
-    from ikm_analysis.report.inputs import report_export_year, resolve_registry_path
-
     path = resolve_registry_path(registry_path).resolve()
     return path, build_key({
         "format": ENTRY_FORMAT, "file": str(path), "sha256": _sha256(path),

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 PARQUET_NAME = "registri_ikm_sintetis.parquet"
 WORKBOOK_NAME = "registri_ikm_sintetis_berantakan.xlsx"
+#: The year the bundled sample's export describes (``SampleSpec().last_year``).
+SAMPLE_EXPORT_YEAR = 2024
 _REPOSITORY_SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 _BUNDLED_SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"  # inside an installed wheel
 

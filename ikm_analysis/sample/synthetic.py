@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ikm_analysis.reference import load_kelurahan, load_product_categories
+from ikm_analysis.sample.files import SAMPLE_EXPORT_YEAR
 
 SYNTHETIC_LABEL = "DATA SINTETIS"
 
@@ -127,7 +128,7 @@ class SampleSpec:
     sentra_kelurahan: int = 23
     min_per_kelurahan: int = 10
     first_year: int = 2005
-    last_year: int = 2024
+    last_year: int = SAMPLE_EXPORT_YEAR
 
     @classmethod
     def scaled(cls, units: int, seed: int = 20241231) -> SampleSpec:

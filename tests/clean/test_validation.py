@@ -5,7 +5,6 @@ from ikm_analysis.clean.validation import (
     CATEGORICAL_COLUMNS,
     clean_registry_schema,
     find_schema_failures,
-    resolve_max_year,
     validate_clean_registry,
 )
 from ikm_analysis.exceptions import DataValidationError
@@ -61,13 +60,6 @@ def test_repeated_unit_ids_are_refused():
     frame = pd.concat([clean_row(), clean_row(source_row=3)], ignore_index=True)
     with pytest.raises(DataValidationError, match="clean_registry"):
         validate_clean_registry(frame, max_year=2024)
-
-
-def test_max_year_defaults_to_this_year():
-    import datetime as dt
-
-    assert resolve_max_year(None) == dt.date.today().year
-    assert resolve_max_year(2020) == 2020
 
 
 def test_repeated_row_numbers_are_refused_sorted_or_not():
