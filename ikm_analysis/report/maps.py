@@ -307,7 +307,7 @@ def _legend(axes, shading: Shading, lang_title: str | None, location: str) -> No
                 title=lang_title, title_fontsize=TEXT_SIZE, alignment="left")
 
 
-def _key_lines(boundaries: tuple[Boundary, ...]) -> list[tuple[str, bool]]:
+def _key_lines(boundaries: tuple[Boundary, ...], lang: str = "id") -> list[tuple[str, bool]]:
     kecamatan = dict(zip(load_kelurahan()["kelurahan_code"], load_kelurahan()["kecamatan"],
                          strict=True))
     lines: list[tuple[str, bool]] = []
@@ -315,7 +315,7 @@ def _key_lines(boundaries: tuple[Boundary, ...]) -> list[tuple[str, bool]]:
     for number, boundary in enumerate(boundaries, start=1):
         group = kecamatan.get(boundary.code)
         if group is not None and group != current:
-            lines.append((f"Kec. {group}", True))
+            lines.append((text("map_key_kecamatan", lang, kecamatan=group), True))
             current = group
         lines.append((f"{number}  {boundary.name}", False))
     return lines
@@ -341,7 +341,7 @@ def _city_figure(boundaries: tuple[Boundary, ...], shading: Shading, title: str,
     points = {b.code: b.label_point() for b in boundaries}
     total = sum(b.area for b in boundaries)
     small = {b.code for b in boundaries if b.area < INSET_AREA_SHARE * total}
-    key = _columns(_key_lines(boundaries), 3)
+    key = _columns(_key_lines(boundaries, lang), 3)
     key_height = 0.19 * max(len(column) for column in key) + 0.45
     map_width = 3.4
     west, south, east, north = extent

@@ -199,6 +199,9 @@ def test_units_map_numbers_every_kelurahan_and_enlarges_the_centre():
     assert numbers == {str(n) for n in range(1, 31)}
     assert "1  Pahandut" in [t.get_text() for t in key.texts]
     assert "Kec. Jekan Raya" in [t.get_text() for t in key.texts]
+    english_key = units_map(pd.Series(values), 2024, "en", 3).figure.axes[3]
+    assert "Kecamatan Jekan Raya" in [t.get_text() for t in english_key.texts]
+    assert not any(t.get_text().startswith("Kec. ") for t in english_key.texts)
     labels = [t.get_text() for t in legend.get_legend().get_texts()]
     assert labels[0] == "0 unit" and labels[-1] == "disembunyikan (< 3 unit)"
     west, _south, east, _north = inset_extent(boundaries)
