@@ -115,8 +115,7 @@ def html_table(frame: pd.DataFrame, table_id: str, is_list: bool = False) -> str
     lines = [f'<table id="{html.escape(table_id)}" class="{classes}">', "<thead><tr>"]
     lines += [f"<th>{html.escape(str(name))}</th>" for name in frame.columns]
     lines += ["</tr></thead>", "<tbody>"]
-    opening = ['<td class="ikm-text">' if is_text_column(frame.iloc[:, index]) else "<td>"
-               for index in range(frame.shape[1])]
+    opening = [_cell_start(frame.iloc[:, index]) for index in range(frame.shape[1])]
     for row in frame.itertuples(index=False):
         cells = "".join(f"{start}{html.escape(str(cell))}</td>"
                         for start, cell in zip(opening, row, strict=True))
@@ -141,6 +140,19 @@ def is_text_column(cells: pd.Series) -> bool:
         (True, False)
     """
     return sum(bool(_WORD.search(str(cell))) for cell in cells) * 2 > len(cells)
+
+
+#: A column of words with a cell this long is a column of sentences (notes, reasons).
+LONG_TEXT = 80
+
+
+def _cell_start(cells: pd.Series) -> str:
+    """A column's ``<td>``: words aligned left, sentences also kept wider on a phone."""
+    if not is_text_column(cells):
+        return "<td>"
+    if max((len(str(cell)) for cell in cells), default=0) >= LONG_TEXT:
+        return '<td class="ikm-text ikm-long">'
+    return '<td class="ikm-text">'
 
 
 def note_html(sentence: str) -> str:

@@ -49,7 +49,8 @@ PAGE_CSS = """
   body.jp-Notebook { margin: 0; padding: 8px; }
   body.jp-Notebook .jp-Cell { padding: 4px; }
   .ikm-table th, .ikm-table td { padding: 0.25em 0.45em; }
-  .ikm-table td:first-child { min-width: 10em; }
+  .ikm-table td.ikm-text { min-width: 10em; }
+  .ikm-table td.ikm-long { min-width: 16em; }
 }
 """
 

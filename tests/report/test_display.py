@@ -60,3 +60,10 @@ def test_columns_of_words_are_aligned_left_and_numbers_right():
     assert rows[0] == ('<tr><td class="ikm-text">Unit</td><td>3.823</td>'
                        '<td class="ikm-text">Antara Kalteng</td><td>x</td></tr>')
     assert rows[1].count('class="ikm-text"') == 2
+
+
+def test_columns_of_sentences_are_marked_to_stay_wide_on_a_phone():
+    note = ("Total tercetak 11.191 tidak cocok dengan komponennya sendiri "
+            "(309 menengah dan besar + 3.363 kecil)")
+    frame = pd.DataFrame({"Tahun": ["2021"], "Catatan": [note]})
+    assert '<td class="ikm-text ikm-long">Total tercetak' in html_table(frame, "t")
