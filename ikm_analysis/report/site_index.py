@@ -35,6 +35,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; ma
 .ikm-reports li { border-bottom: 1px solid #d0d7de; padding: 0.6em 0; }
 .ikm-reports a { font-weight: 600; color: #0b5cad; }
 .ikm-reports p { margin: 0.2em 0 0 0; }
+.ikm-synthetic { color: #b42318; font-weight: 700; font-size: 0.85em; }
 """
 
 
@@ -138,7 +139,7 @@ def index_html(editions: dict[str, list[IndexEntry]], lang: str = "id") -> str:
              f"<h1>{title}</h1>"]
     if any(entry.synthetic for entries in editions.values() for entry in entries):
         parts.append(f'<div class="ikm-banner" role="note">'
-                     f'{html.escape(text("synthetic_banner", lang))}</div>')
+                     f'{html.escape(text("index_synthetic_banner", lang))}</div>')
     intro = html.escape(text("index_intro", lang))
     parts.append(f"<p>{intro}</p>")
     if not any(editions.values()):
@@ -158,8 +159,11 @@ def index_html(editions: dict[str, list[IndexEntry]], lang: str = "id") -> str:
                 built = f' <span class="ikm-note">({when})</span>'
 
             description = html.escape(text(f"index_desc_{entry.kind}", edition))
+            synthetic = ' <span class="ikm-synthetic">DATA SINTETIS</span>' if (
+                entry.synthetic) else ""
             parts.append(f'<li><a href="{html.escape(entry.href)}"{hreflang}>'
-                         f"{html.escape(entry.title)}</a>{built}<p>{description}</p></li>")
+                         f"{html.escape(entry.title)}</a>{synthetic}{built}"
+                         f"<p>{description}</p></li>")
         parts.append("</ul>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)

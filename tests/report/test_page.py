@@ -103,3 +103,12 @@ def test_an_index_of_both_editions_stays_in_the_language_asked_for():
     english = IndexEntry("en/2024/a.html", "Report 2024", "tahunan", 2024, None, False, "en")
     page = index_html({"id": [indonesian], "en": [english]}, "id")
     assert '<html lang="id">' in page and 'id="edisi-id"' in page and 'id="edisi-en"' in page
+
+
+def test_the_index_marks_which_reports_are_synthetic():
+    synthetic = IndexEntry("2024/a.html", "Laporan 2024", "tahunan", 2024, None, True, "id")
+    published = IndexEntry("umkm_kalteng/b.html", "UMKM", "umkm_kalteng", None, None, False, "id")
+    page = index_html({"id": [synthetic, published]}, "id")
+    assert "laporan yang bertanda DATA SINTETIS" in page and "laporan ini" not in page
+    marked = [line for line in page.splitlines() if 'class="ikm-synthetic"' in line]
+    assert len(marked) == 1 and "2024/a.html" in marked[0]
