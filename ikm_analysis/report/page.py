@@ -48,6 +48,7 @@ PAGE_CSS = """
 @media screen and (max-width: 600px) {
   body.jp-Notebook { margin: 0; padding: 8px; }
   body.jp-Notebook .jp-Cell { padding: 4px; }
+  body.jp-Notebook .ikm-site { padding-left: 4px; padding-right: 4px; }  /* in line with them */
   .ikm-table th, .ikm-table td { padding: 0.25em 0.45em; }
   .ikm-table td.ikm-text { min-width: 10em; }
   .ikm-table td.ikm-long { min-width: 16em; }
