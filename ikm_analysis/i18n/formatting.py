@@ -96,5 +96,21 @@ def format_id_percent(value: float | int, decimals: int = 1, lang: Lang = "id") 
         >>> format_id_percent(44.8024), format_id_percent(44.8024, lang="en")
         ('44,8 %', '44.8%')
     """
-    number = format_id_number(value, decimals=decimals, lang=lang)
-    return f"{number} %" if lang == "id" else f"{number}%"
+    return with_percent_sign(format_id_number(value, decimals=decimals, lang=lang), lang)
+
+
+def with_percent_sign(number: str, lang: Lang = "id") -> str:
+    """A number already formatted, with the percent sign as the report language writes it.
+
+    Args:
+        number: The formatted number, e.g. ``"+1,9"``.
+        lang: ``"id"`` (a space before the sign) or ``"en"`` (none).
+
+    Returns:
+        The number with its sign.
+
+    Example:
+        >>> with_percent_sign("+1,9"), with_percent_sign("+1.9", "en")
+        ('+1,9 %', '+1.9%')
+    """
+    return f"{number} %" if check_lang(lang) == "id" else f"{number}%"

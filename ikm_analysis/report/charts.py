@@ -10,8 +10,10 @@ The SVG is the same bytes every time: no date, a fixed hash salt for matplotlib'
 as glyph outlines (no dependence on the reader's fonts). The house style is in force only while a
 chart is built and rendered: matplotlib's global settings are left as the analyst has them.
 
-Charts are 6 inches (576 CSS pixels) wide with text of 10 points or more, so that on a 390-pixel
-phone screen the text still shows at about 8 pixels; titles wrap rather than being cut.
+Charts are 5 inches (480 CSS pixels) wide with text of 11 points or more: a 390-pixel phone
+shows them about 366 pixels wide (the narrow-screen style of
+:data:`ikm_analysis.report.page.PAGE_CSS`), so the smallest text still shows at 11 pixels or
+more; titles wrap rather than being cut. On paper a figure prints 5 inches wide, text 12 points.
 
 Example:
     >>> import pandas as pd
@@ -61,9 +63,11 @@ DPI = 200
 #: CSS pixels per inch: a figure shows at its width in inches times this.
 CSS_PX_PER_INCH = 96
 #: Width of every chart and map, in inches.
-WIDTH = 6.0
-TITLE_SIZE = 13
-TEXT_SIZE = 10.5
+WIDTH = 5.0
+TITLE_SIZE = 14
+TEXT_SIZE = 12
+#: The smallest text a figure has (point labels, notes), in points.
+SMALL_TEXT_SIZE = TEXT_SIZE - 1
 
 _RC = {
     "font.family": "DejaVu Sans",  # ships with matplotlib: the same glyphs on every machine
@@ -231,10 +235,12 @@ def line_chart(values: pd.Series, title: str, value_label: str, lang: str = "id"
     axes.plot(years, numbers, color=PRIMARY, marker="o")
     for index, (year, value) in enumerate(zip(years, numbers, strict=True)):
         colour = ACCENT if year == highlight else PRIMARY
-        # Labels alternate above and below when there are many years, so they do not touch.
-        offset = 8 if len(years) <= 6 or index % 2 == 0 or year == highlight else -16
+        # Labels alternate above and below when there are many years, so they do not touch;
+        # counted from the last year, which is the report year and always labelled above.
+        above = len(years) <= 6 or (len(years) - 1 - index) % 2 == 0 or year == highlight
+        offset = 8 if above else -(8 + SMALL_TEXT_SIZE * 1.2)
         axes.annotate(format_value(value, lang), (year, value), xytext=(0, offset),
-                      textcoords="offset points", ha="center", fontsize=TEXT_SIZE - 1,
+                      textcoords="offset points", ha="center", fontsize=SMALL_TEXT_SIZE,
                       color=colour)
         if year == highlight:
             axes.plot([year], [value], marker="o", color=ACCENT, markersize=9)
@@ -281,7 +287,8 @@ def trend_chart(values: pd.DataFrame, title: str, value_label: str, lang: str = 
     numbers = values.astype("Float64").astype(float)  # hidden cells become NaN: a gap
     for index, (label, row) in enumerate(numbers.iterrows()):
         axes.plot(years, row.to_numpy(), color=LINE_COLOURS[index], marker=LINE_MARKERS[index],
-                  markersize=5, linewidth=2, label=wrap_text(str(label), 2.4, TEXT_SIZE))
+                  markersize=5, linewidth=2,
+                  label=wrap_text(str(label), (WIDTH - 1.2) / 2, TEXT_SIZE))
     _year_ticks(axes, years)
     axes.set_ylabel(value_label)
     axes.yaxis.set_major_formatter(number_formatter(lang))
@@ -291,7 +298,7 @@ def trend_chart(values: pd.DataFrame, title: str, value_label: str, lang: str = 
     figure.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=TEXT_SIZE)
     if hidden_label is not None and values.isna().to_numpy().any():
         axes.annotate(hidden_label, (0, 1), xycoords="axes fraction", xytext=(0, 4),
-                      textcoords="offset points", fontsize=TEXT_SIZE - 0.5, color=EDGE_COLOUR,
+                      textcoords="offset points", fontsize=SMALL_TEXT_SIZE, color=EDGE_COLOUR,
                       va="bottom")
     return Chart(figure, descriptions.describe_trend_chart(values, title, lang))
 

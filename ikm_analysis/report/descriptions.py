@@ -181,7 +181,7 @@ def describe_category_map(classes: Mapping[str, str], names: Mapping[str, str], 
         >>> describe_category_map({"1": "kota", "2": "lain", "3": "lain"},
         ...                       {"1": "Palangka Raya", "2": "Kapuas", "3": "Katingan"},
         ...                       "Letak", "id", "kabkota")
-        'Peta kabupaten/kota: Letak. kota: 1 kabupaten/kota (Palangka Raya); lain: 2 \
+        'Peta kabupaten/kota: Letak. Kota: 1 kabupaten/kota (Palangka Raya); lain: 2 \
 kabupaten/kota (Kapuas, Katingan).'
     """
     word = text(REGION_WORDS[regions], lang)
@@ -190,4 +190,6 @@ kabupaten/kota (Kapuas, Katingan).'
         members = [names[code] for code, member_class in classes.items() if member_class == label]
         listed = f" ({', '.join(members)})" if len(members) <= list_up_to else ""
         parts.append(f"{label}: {format_value(len(members), lang)} {word}{listed}")
-    return f"{text('desc_map', lang, title=title.rstrip('.'), regions=word)} {'; '.join(parts)}."
+    counts = "; ".join(parts)
+    counts = counts[:1].upper() + counts[1:]  # a sentence of its own, after the title's
+    return f"{text('desc_map', lang, title=title.rstrip('.'), regions=word)} {counts}."

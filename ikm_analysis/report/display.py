@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -32,7 +33,7 @@ REPORT_CSS = """
 .ikm-table th, .ikm-table td { padding: 0.25em 0.7em; border-bottom: 1px solid #d0d7de; }
 .ikm-table th, .jp-RenderedHTMLCommon table.ikm-table th { background: #f3f5f7; text-align: left; }
 .ikm-table td { text-align: right; font-variant-numeric: tabular-nums; }
-.ikm-table td:first-child { text-align: left; }
+.ikm-table td:first-child, .ikm-table td.ikm-text { text-align: left; }
 .ikm-table tr:last-child td { font-weight: 600; }
 .ikm-table.ikm-list tr:last-child td { font-weight: normal; }
 .ikm-banner { background: #b42318; color: #fff; padding: 0.8em 1em; font-weight: 700;
@@ -114,11 +115,44 @@ def html_table(frame: pd.DataFrame, table_id: str, is_list: bool = False) -> str
     lines = [f'<table id="{html.escape(table_id)}" class="{classes}">', "<thead><tr>"]
     lines += [f"<th>{html.escape(str(name))}</th>" for name in frame.columns]
     lines += ["</tr></thead>", "<tbody>"]
+    opening = [_cell_start(frame.iloc[:, index]) for index in range(frame.shape[1])]
     for row in frame.itertuples(index=False):
-        cells = "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row)
+        cells = "".join(f"{start}{html.escape(str(cell))}</td>"
+                        for start, cell in zip(opening, row, strict=True))
         lines.append(f"<tr>{cells}</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")  # two letters or more: not x, not a number
+
+
+def is_text_column(cells: pd.Series) -> bool:
+    """Whether a column holds words (aligned left) rather than numbers (aligned right).
+
+    A column is text when more than half of its cells hold a word; ``x``, ``–``, signs,
+    separators and ``23 / 30 (76,7 %)`` are not words, and one cell saying ``lebih dari 3.800``
+    among numbers leaves the column right-aligned.
+
+    Example:
+        >>> is_text_column(pd.Series(["Antara", "Republika"])), is_text_column(pd.Series(
+        ...     ["4.133", "lebih dari 3.800", "x"]))
+        (True, False)
+    """
+    return sum(bool(_WORD.search(str(cell))) for cell in cells) * 2 > len(cells)
+
+
+#: A column of words with a cell this long is a column of sentences (notes, reasons).
+LONG_TEXT = 80
+
+
+def _cell_start(cells: pd.Series) -> str:
+    """A column's ``<td>``: words aligned left, sentences also kept wider on a phone."""
+    if not is_text_column(cells):
+        return "<td>"
+    if max((len(str(cell)) for cell in cells), default=0) >= LONG_TEXT:
+        return '<td class="ikm-text ikm-long">'
+    return '<td class="ikm-text">'
 
 
 def note_html(sentence: str) -> str:

@@ -300,14 +300,17 @@ def inset_extent(boundaries: tuple[Boundary, ...], share: float = INSET_AREA_SHA
     return west - margin, south - margin, east + margin, north + margin
 
 
-def _legend(axes, shading: Shading, lang_title: str | None, location: str) -> None:
-    handles = [Patch(facecolor=colour, edgecolor=EDGE_COLOUR, hatch=hatch, label=label)
+def _legend(axes, shading: Shading, lang_title: str | None, location: str,
+            width_in: float = WIDTH) -> None:
+    """The colour legend; labels wrap to fit ``width_in`` inches with their swatches."""
+    handles = [Patch(facecolor=colour, edgecolor=EDGE_COLOUR, hatch=hatch,
+                     label=wrap_text(label, width_in - 0.5, TEXT_SIZE))
                for label, colour, hatch in shading.legend]
     axes.legend(handles=handles, loc=location, frameon=False, fontsize=TEXT_SIZE,
                 title=lang_title, title_fontsize=TEXT_SIZE, alignment="left")
 
 
-def _key_lines(boundaries: tuple[Boundary, ...]) -> list[tuple[str, bool]]:
+def _key_lines(boundaries: tuple[Boundary, ...], lang: str = "id") -> list[tuple[str, bool]]:
     kecamatan = dict(zip(load_kelurahan()["kelurahan_code"], load_kelurahan()["kecamatan"],
                          strict=True))
     lines: list[tuple[str, bool]] = []
@@ -315,7 +318,7 @@ def _key_lines(boundaries: tuple[Boundary, ...]) -> list[tuple[str, bool]]:
     for number, boundary in enumerate(boundaries, start=1):
         group = kecamatan.get(boundary.code)
         if group is not None and group != current:
-            lines.append((f"Kec. {group}", True))
+            lines.append((text("map_key_kecamatan", lang, kecamatan=group), True))
             current = group
         lines.append((f"{number}  {boundary.name}", False))
     return lines
@@ -341,16 +344,17 @@ def _city_figure(boundaries: tuple[Boundary, ...], shading: Shading, title: str,
     points = {b.code: b.label_point() for b in boundaries}
     total = sum(b.area for b in boundaries)
     small = {b.code for b in boundaries if b.area < INSET_AREA_SHARE * total}
-    key = _columns(_key_lines(boundaries), 3)
-    key_height = 0.19 * max(len(column) for column in key) + 0.45
-    map_width = 3.4
+    key = _columns(_key_lines(boundaries, lang), 2)  # three would not fit at this text size
+    key_height = 0.22 * max(len(column) for column in key) + 0.5
+    map_width = 0.6 * WIDTH
+    side_width = WIDTH - map_width
     west, south, east, north = extent
     map_height = map_width * (north - south) * _stretch(south, north) / (east - west)
     title_text = wrap_text(title, WIDTH - 0.2)
     figure = Figure(figsize=(WIDTH, map_height + key_height + 0.3 * (title_text.count("\n") + 1)
                              + 0.25), layout="constrained")
     figure.suptitle(title_text, x=0.01, ha="left")
-    grid = figure.add_gridspec(2, 2, width_ratios=[map_width, WIDTH - map_width],
+    grid = figure.add_gridspec(2, 2, width_ratios=[map_width, side_width],
                                height_ratios=[map_height, key_height])
     main = figure.add_subplot(grid[0, 0])
     side = grid[0, 1].subgridspec(2, 1, height_ratios=[1, 1])
@@ -371,8 +375,8 @@ def _city_figure(boundaries: tuple[Boundary, ...], shading: Shading, title: str,
         _frame(zoom, inset)
         for spine in zoom.spines.values():
             spine.set(visible=True, edgecolor=ACCENT, linewidth=1.5)
-        zoom.set_title(text("map_inset", lang), fontsize=TEXT_SIZE, fontweight="normal",
-                       loc="left")
+        zoom.set_title(wrap_text(text("map_inset", lang), side_width - 0.1, TEXT_SIZE),
+                       fontsize=TEXT_SIZE, fontweight="normal", loc="left")
         for boundary in boundaries:
             x, y = points[boundary.code]
             if i_west < x < i_east and i_south < y < i_north:
@@ -380,7 +384,7 @@ def _city_figure(boundaries: tuple[Boundary, ...], shading: Shading, title: str,
     else:
         zoom.set_axis_off()
     legend.set_axis_off()
-    _legend(legend, shading, shading.legend_title, "upper left")
+    _legend(legend, shading, shading.legend_title, "upper left", side_width)
     key_axes.set_axis_off()
     key_axes.set_title(text("map_key", lang), fontsize=TEXT_SIZE, loc="left")
     for index, column in enumerate(key):
@@ -452,7 +456,7 @@ def choropleth(boundaries: tuple[Boundary, ...], values: Mapping[str, object] | 
         legend.insert(0, (text("map_zero", lang), ZERO_COLOUR, None))
     if hidden_label is not None and HIDDEN_COLOUR in used:
         legend.append((hidden_label, HIDDEN_COLOUR, HATCH))
-    shading = Shading(faces, legend, wrap_text(legend_label, 2.2, TEXT_SIZE))
+    shading = Shading(faces, legend, wrap_text(legend_label, 1.8, TEXT_SIZE))
     figure = (_city_figure(boundaries, shading, title, lang) if city
               else _plain_figure(boundaries, shading, title))
     names = {b.code: b.name for b in boundaries}

@@ -42,6 +42,17 @@ PAGE_CSS = """
 .ikm-toc ol ol { list-style: lower-alpha; }
 .ikm-toc a { color: #0b5cad; text-decoration: none; }
 @media print { .ikm-site { display: none; } }
+/* A phone: 12 px page margins instead of the notebook template's 23 px, so a 480 px figure
+   shows 366 px wide on a 390 px screen and its smallest text at 11 px or more; table labels
+   keep a readable width (the table scrolls in its box) instead of a word per line. */
+@media screen and (max-width: 600px) {
+  body.jp-Notebook { margin: 0; padding: 8px; }
+  body.jp-Notebook .jp-Cell { padding: 4px; }
+  body.jp-Notebook .ikm-site { padding-left: 4px; padding-right: 4px; }  /* in line with them */
+  .ikm-table th, .ikm-table td { padding: 0.25em 0.45em; }
+  .ikm-table td.ikm-text { min-width: 10em; }
+  .ikm-table td.ikm-long { min-width: 16em; }
+}
 """
 
 

@@ -2,9 +2,11 @@
 
 The index lists what is in the output folder, not what one build made: the Indonesian edition
 and, when it was built, the English one (``en/``) each under their own heading, yearly reports
-newest first, then the province and data-quality reports. Titles and the synthetic flag come
-from each report's ``key_figures.json``, the date from its ``provenance.json`` (the date its
-provenance block shows).
+newest first, then the province and data-quality reports. Titles, the language and the
+synthetic flag come from each report's ``key_figures.json``, the date from its
+``provenance.json`` (the date its provenance block shows). A report is listed under the edition
+of its own language, wherever its folder is (an English build written with ``--out`` sits at
+the top of its folder), and an index of reports all in the other language is written in theirs.
 
 Example:
     >>> entry = IndexEntry("2024/laporan_ikm_2024.html", "Laporan IKM 2024", "tahunan", 2024,
@@ -21,7 +23,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ikm_analysis.i18n import check_lang, text
+from ikm_analysis.i18n import LANGS, check_lang, text
 from ikm_analysis.report.display import REPORT_CSS
 from ikm_analysis.report.kinds import REPORT_KINDS
 from ikm_analysis.report.page import PAGE_CSS
@@ -33,6 +35,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; ma
 .ikm-reports li { border-bottom: 1px solid #d0d7de; padding: 0.6em 0; }
 .ikm-reports a { font-weight: 600; color: #0b5cad; }
 .ikm-reports p { margin: 0.2em 0 0 0; }
+.ikm-synthetic { color: #b42318; font-weight: 700; font-size: 0.85em; }
 """
 
 
@@ -47,6 +50,7 @@ class IndexEntry:
         year: The report year of a yearly report.
         built_on: Date it was built (``YYYY-MM-DD``), or ``None`` when unknown.
         synthetic: Whether it was built from the synthetic sample.
+        lang: The report's language, ``None`` when unknown (then the edition it is listed in).
     """
 
     href: str
@@ -55,6 +59,7 @@ class IndexEntry:
     year: int | None
     built_on: str | None
     synthetic: bool
+    lang: str | None = None
 
 
 def _kind_of(folder: str) -> tuple[str, int | None] | None:
@@ -97,9 +102,19 @@ def index_entries(edition_root: Path) -> list[IndexEntry]:
         entries.append(IndexEntry(
             page.relative_to(edition_root).as_posix(), str(figures.get("title", page.stem)),
             kind[0], kind[1], str(finished)[:10] if finished else None,
-            bool(figures.get("synthetic", False))))
+            bool(figures.get("synthetic", False)),
+            figures["lang"] if figures.get("lang") in LANGS else None))
     order = list(REPORT_KINDS)
     return sorted(entries, key=lambda entry: (order.index(entry.kind), -(entry.year or 0)))
+
+
+def _by_language(editions: dict[str, list[IndexEntry]]) -> dict[str, list[IndexEntry]]:
+    """The entries regrouped by their own language, each edition's order kept."""
+    grouped: dict[str, list[IndexEntry]] = {edition: [] for edition in LANGS}
+    for edition in LANGS:
+        for entry in editions.get(edition, []):
+            grouped[entry.lang or edition].append(entry)
+    return grouped
 
 
 def index_html(editions: dict[str, list[IndexEntry]], lang: str = "id") -> str:
@@ -107,10 +122,15 @@ def index_html(editions: dict[str, list[IndexEntry]], lang: str = "id") -> str:
 
     Args:
         editions: ``{"id": entries, "en": entries}``; hrefs relative to the index
-            (English ones under ``en/``).
-        lang: The index page's language.
+            (English ones under ``en/``). An entry whose ``lang`` is known is listed under that
+            edition, whichever list holds it.
+        lang: The index page's language; the other one when every report is in the other.
     """
     check_lang(lang)
+    editions = _by_language(editions)
+    languages = {edition for edition, entries in editions.items() if entries}
+    if len(languages) == 1 and lang not in languages:
+        lang = languages.pop()
     title = html.escape(text("index_title", lang))
     parts = ["<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -119,7 +139,7 @@ def index_html(editions: dict[str, list[IndexEntry]], lang: str = "id") -> str:
              f"<h1>{title}</h1>"]
     if any(entry.synthetic for entries in editions.values() for entry in entries):
         parts.append(f'<div class="ikm-banner" role="note">'
-                     f'{html.escape(text("synthetic_banner", lang))}</div>')
+                     f'{html.escape(text("index_synthetic_banner", lang))}</div>')
     intro = html.escape(text("index_intro", lang))
     parts.append(f"<p>{intro}</p>")
     if not any(editions.values()):
@@ -139,8 +159,11 @@ def index_html(editions: dict[str, list[IndexEntry]], lang: str = "id") -> str:
                 built = f' <span class="ikm-note">({when})</span>'
 
             description = html.escape(text(f"index_desc_{entry.kind}", edition))
+            synthetic = ' <span class="ikm-synthetic">DATA SINTETIS</span>' if (
+                entry.synthetic) else ""
             parts.append(f'<li><a href="{html.escape(entry.href)}"{hreflang}>'
-                         f"{html.escape(entry.title)}</a>{built}<p>{description}</p></li>")
+                         f"{html.escape(entry.title)}</a>{synthetic}{built}"
+                         f"<p>{description}</p></li>")
         parts.append("</ul>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)

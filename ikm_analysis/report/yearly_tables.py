@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ikm_analysis.i18n.formatting import with_percent_sign
 from ikm_analysis.metrics.concentration import concentration_by_kecamatan
 from ikm_analysis.metrics.disclosure import suppress_small_cells, suppress_small_counts
 from ikm_analysis.metrics.economics import MEASURES
@@ -75,8 +76,9 @@ def headline_table(figures: dict[str, object], lang: str = "id",
 
     change = number("change", "signed")
     if figures["change_percent"] is not None:
-        change += f" ({format_value(figures['change_percent'], lang, 1, 'signed')} %)"
-    share = number("sentra_share_percent", "percent")
+        signed = format_value(figures["change_percent"], lang, 1, "signed")
+        change += f" ({with_percent_sign(signed, lang)})"
+    share = with_percent_sign(number("sentra_share_percent", "percent"), lang)
     rows = [
         (text("ind_active_units", lang, year=year), number("active_units")),
         (text("ind_active_previous", lang, year=year - 1), number("active_units_previous")),
@@ -86,7 +88,7 @@ def headline_table(figures: dict[str, object], lang: str = "id",
         (text("ind_kelurahan", lang),
          f"{number('kelurahan_with_units')} / {number('kelurahan_total')}"),
         (text("ind_sentra", lang),
-         f"{number('kelurahan_with_sentra')} / {number('kelurahan_total')} ({share} %)"),
+         f"{number('kelurahan_with_sentra')} / {number('kelurahan_total')} ({share})"),
         (text("ind_sentra_members", lang), number("sentra_members")),
         (text("ind_workers", lang),
          f"{number('workers_total')} ({number('workers_reported')})"),

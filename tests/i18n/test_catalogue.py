@@ -77,3 +77,11 @@ def test_unknown_key_and_missing_field_are_errors():
         text("no_such_key")
     with pytest.raises(KeyError):
         text("yearly_title", "id")  # {year} not given
+
+
+@pytest.mark.parametrize(("lang", "wrong"), [
+    ("id", re.compile(r"[\d}]%")),  # Indonesian: 44,8 % (a space before the sign)
+    ("en", re.compile(r"[\d}] %")),  # English: 44.8% (none)
+])
+def test_percent_signs_are_written_as_the_language_writes_them(lang, wrong):
+    assert [key for key, message in catalogue(lang).items() if wrong.search(message)] == []

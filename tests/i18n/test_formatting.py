@@ -67,3 +67,12 @@ def test_where_babel_alone_would_differ_from_the_published_convention():
     # CLDR's Indonesian percent has no space before the sign; reports write "44,8 %".
     assert format_percent(0.448, format="#,##0.0%", locale="id_ID") == "44,8%"
     assert format_id_percent(44.8) == "44,8 %"
+
+
+def test_the_percent_sign_follows_the_report_language():
+    from ikm_analysis.i18n.formatting import with_percent_sign
+
+    assert with_percent_sign("−0,1") == "−0,1 %"
+    assert with_percent_sign("−0.1", "en") == "−0.1%"
+    with pytest.raises(ValueError, match="unknown language"):
+        with_percent_sign("1", "fr")

@@ -45,9 +45,13 @@ INSPECT = """() => {
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: innerWidth,
     wide: wide,
+    narrowestText: Math.min(Infinity, ...Array.from(document.querySelectorAll('td.ikm-text'))
+      .map((cell) => cell.getBoundingClientRect().width
+                     / parseFloat(getComputedStyle(cell).fontSize))),
     images: Array.from(document.images).map((img) => ({
       src: (img.getAttribute('src') || '').slice(0, 40), complete: img.complete,
-      naturalWidth: img.naturalWidth, alt: img.getAttribute('alt')})),
+      naturalWidth: img.naturalWidth, alt: img.getAttribute('alt'),
+      width: Number(img.getAttribute('width')), shown: img.getBoundingClientRect().width})),
     links: Array.from(document.querySelectorAll('a[href]')).map((a) => {
       const url = new URL(a.href);
       const target = decodeURIComponent(url.hash.slice(1));
@@ -151,6 +155,25 @@ def test_every_image_loads(seen, name, width):
     broken = [image["src"] for image in seen[name, width]["images"]
               if not (image["complete"] and image["naturalWidth"] > 0)]
     assert broken == []
+
+
+@pytest.mark.parametrize("name", [f"{stem}.html" for stem in REPORT_PAGES
+                                  if not stem.startswith("kualitas_data")])  # no figures
+def test_figure_text_is_legible_on_a_phone(seen, name):
+    from ikm_analysis.report.charts import SMALL_TEXT_SIZE
+
+    figures = [image for image in seen[name, 390]["images"] if image["width"]]
+    assert figures
+    # a figure's smallest text, in CSS pixels as the phone shows the figure
+    smallest = {round(SMALL_TEXT_SIZE * 96 / 72 * image["shown"] / image["width"], 1)
+                for image in figures}
+    assert min(smallest) >= 11, smallest
+
+
+@pytest.mark.parametrize("name", [f"{stem}.html" for stem in REPORT_PAGES])
+def test_table_labels_keep_a_readable_width_on_a_phone(seen, name):
+    # not a word per line: a column of words stays 10em wide and the table scrolls in its box
+    assert seen[name, 390]["narrowestText"] >= 10
 
 
 def test_every_image_has_a_description(seen):

@@ -8,6 +8,7 @@ import pytest
 from ikm_analysis.reference import load_kabupaten_kota, load_kelurahan
 from ikm_analysis.report.charts import (
     DPI,
+    WIDTH,
     bar_chart,
     figure_html,
     figure_png,
@@ -80,7 +81,8 @@ def test_report_maps_have_legends_in_the_report_language():
         load_boundaries("kelurahan"))})
     legends = [axes.get_legend() for axes in sentra_map(has_sentra, 2024, "en").figure.axes
                if axes.get_legend() is not None]
-    assert [t.get_text() for t in legends[0].get_texts()] == ["has an IKM centre", "no centre yet"]
+    assert [" ".join(t.get_text().split()) for t in legends[0].get_texts()] == [
+        "has an IKM centre", "no centre yet"]  # wrapped to fit beside the map
     locator = city_locator_map("id").figure.axes[0].get_legend()
     assert locator.get_texts()[0].get_text() == "Kota Palangka Raya"
 
@@ -112,7 +114,7 @@ def test_png_is_at_print_resolution():
 
     png = figure_png(bar_chart(pd.Series({"a": 3}), "t", "v"))
     image = Image.open(__import__("io").BytesIO(png))
-    assert image.size[0] == 6 * DPI and DPI >= 200
+    assert image.size[0] == WIDTH * DPI and DPI >= 200
 
 
 def test_svg_is_the_same_bytes_every_time_and_carries_no_date():
@@ -131,7 +133,7 @@ def test_figure_html_has_alt_text_width_and_source_line():
     chart = bar_chart(pd.Series({"Pangan": 1589, "Kayu": 499}), 'Unit "aktif"', "v", "id")
     page = figure_html(chart, registry_source("r<1>.csv", "id"))
     assert page.startswith('<figure class="ikm-figure"><img alt="Diagram batang: Unit &quot;aktif')
-    assert 'width="576"' in page and "data:image/svg+xml;base64," in page
+    assert 'width="480"' in page and "data:image/svg+xml;base64," in page
     assert "<figcaption>Sumber: registri IKM Kota Palangka Raya (r&lt;1&gt;.csv)" in page
 
 
@@ -143,23 +145,74 @@ def test_registry_source_adds_the_boundary_credit_for_maps():
 
 def test_long_titles_wrap_instead_of_being_cut():
     title = "Unit IKM aktif menurut kategori produk dan kecamatan, akhir tahun 2024"
-    assert wrap_text(title, 5.8).replace("\n", " ") == title
-    assert all(len(line) <= 51 for line in wrap_text(title, 5.8).splitlines())
+    assert wrap_text(title, WIDTH - 0.2).replace("\n", " ") == title
+    assert all(len(line) <= 39 for line in wrap_text(title, WIDTH - 0.2).splitlines())
     figure = bar_chart(pd.Series({"a": 3}), title, "v").figure
-    assert figure._suptitle.get_text() == wrap_text(title, 5.8)
+    assert figure._suptitle.get_text() == wrap_text(title, WIDTH - 0.2)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     renderer = FigureCanvasAgg(figure).get_renderer()
     assert figure._suptitle.get_window_extent(renderer).x1 <= figure.bbox.x1
 
 
-def test_chart_text_is_ten_points_or_more():
-    figure = trend_chart(pd.DataFrame({2020: [4, 5], 2021: [6, pd.NA]}, index=["a", "b"]),
-                         "t", "v", "id", "hidden").figure
-    sizes = [text.get_fontsize() for text in figure.findobj(
-        lambda artist: hasattr(artist, "get_fontsize") and artist.get_text())]
-    assert sizes and min(sizes) >= 10
-    assert figure.get_figwidth() <= 6  # shown at 576 px: on a 390 px phone ~8 px text, not 4
+PHONE_FIGURE_PX = 390 - 2 * 12  # a 390 px phone, the page's narrow-screen margins (page.py)
+
+
+def _every_kind_of_figure():
+    boundaries = load_boundaries("kelurahan")
+    units = pd.Series({b.code: 10 * i for i, b in enumerate(boundaries)}
+                      | {boundaries[5].code: pd.NA})
+    trend = pd.DataFrame({2020: [4, 5], 2021: [6, pd.NA]},
+                         index=["a", "Metal, machinery, chemicals, electronics and transport"])
+    return {
+        "bar": bar_chart(pd.Series({"Metal, machinery, chemicals, electronics": 350, "b": 5}),
+                         "Active IKM units by category, end of 2024", "Active units", "en"),
+        "line": line_chart(pd.Series({year: 1845 + 220 * (year - 2015)
+                                      for year in range(2015, 2025)}), "t", "v", "en", 2024),
+        "trend": trend_chart(trend, "t", "v", "en", "Points not drawn: hidden (< 3 units)"),
+        "units map": units_map(units, 2024, "en", 3),
+        "sentra map": sentra_map(pd.Series({b.code: i % 4 != 0
+                                            for i, b in enumerate(boundaries)}), 2024, "en"),
+        "province map": city_locator_map("en"),
+    }
+
+
+def _drawn_texts(figure):
+    """(text, size in points, left, top, right, bottom in pixels) of every text as drawn."""
+    import matplotlib as mpl
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from ikm_analysis.report.charts import house_style
+
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    drawn = []
+
+    def draw_text(gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        # (x, y): the start of the baseline, y counted down from the top (Agg flips y)
+        width, height, descent = renderer.get_text_width_height_descent(s, prop, ismath)
+        if round(angle) % 180 == 90:  # an axis label read upwards
+            box = (x - height + descent, y - width, x + descent, y)
+        else:
+            box = (x, y - height + descent, x + width, y + descent)
+        drawn.append((s, prop.get_size_in_points(), *box))
+
+    renderer.draw_text = draw_text
+    with mpl.rc_context(house_style()):
+        figure.draw(renderer)
+    return drawn, renderer.width, renderer.height
+
+
+@pytest.mark.parametrize("kind", ["bar", "line", "trend", "units map", "sentra map",
+                                  "province map"])
+def test_figure_text_is_legible_on_a_phone_and_inside_the_figure(kind):
+    figure = _every_kind_of_figure()[kind].figure
+    drawn, width, height = _drawn_texts(figure)
+    smallest = min(size for _text, size, *_box in drawn)
+    # shown PHONE_FIGURE_PX wide, its smallest text is 11 CSS pixels or more
+    assert smallest * 96 / 72 * PHONE_FIGURE_PX / (figure.get_figwidth() * 96) >= 11, smallest
+    outside = [text for text, _size, left, top, right, bottom in drawn
+               if left < -1 or top < -1 or right > width + 1 or bottom > height + 1]
+    assert outside == []
 
 
 def test_trend_chart_leaves_hidden_points_out_and_says_so():
@@ -199,8 +252,11 @@ def test_units_map_numbers_every_kelurahan_and_enlarges_the_centre():
     assert numbers == {str(n) for n in range(1, 31)}
     assert "1  Pahandut" in [t.get_text() for t in key.texts]
     assert "Kec. Jekan Raya" in [t.get_text() for t in key.texts]
+    english_key = units_map(pd.Series(values), 2024, "en", 3).figure.axes[3]
+    assert "Kecamatan Jekan Raya" in [t.get_text() for t in english_key.texts]
+    assert not any(t.get_text().startswith("Kec. ") for t in english_key.texts)
     labels = [t.get_text() for t in legend.get_legend().get_texts()]
-    assert labels[0] == "0 unit" and labels[-1] == "disembunyikan (< 3 unit)"
+    assert labels[0] == "0 unit" and " ".join(labels[-1].split()) == "disembunyikan (< 3 unit)"
     west, _south, east, _north = inset_extent(boundaries)
     assert zoom.get_xlim() == (west, east) and 113.85 < west < east < 114.1
     faces = {patch.get_facecolor()[:3] for patch in main.patches[:30]}

@@ -64,4 +64,13 @@ def test_category_map_lists_the_smaller_classes_by_name():
     classes = {str(i): "ada" if i < 12 else "belum" for i in range(14)}
     names = {str(i): f"K{i}" for i in range(14)}
     described = describe_category_map(classes, names, "Sentra", "id")
-    assert described == "Peta kelurahan: Sentra. ada: 12 kelurahan; belum: 2 kelurahan (K12, K13)."
+    assert described == "Peta kelurahan: Sentra. Ada: 12 kelurahan; belum: 2 kelurahan (K12, K13)."
+
+
+def test_the_english_province_map_is_described_in_the_words_of_its_legend():
+    from ikm_analysis.report.maps import city_locator_map
+
+    described = city_locator_map("en").description
+    assert described.startswith("Map by kabupaten/kota: Kota Palangka Raya within Kalimantan "
+                                "Tengah. Other kabupaten/kota: 13 kabupaten/kota;")
+    assert "regency" not in described

@@ -51,3 +51,19 @@ def test_html_table_escapes_text_and_keeps_the_id():
     assert table.startswith('<table id="unit-x" class="ikm-table">')
     assert "&lt;b&gt;Kue&lt;/b&gt;" in table
     assert "<b>" not in table
+
+
+def test_columns_of_words_are_aligned_left_and_numbers_right():
+    frame = pd.DataFrame({"Indikator": ["Unit", "Sentra"], "Nilai": ["3.823", "lebih dari 3.800"],
+                          "Sumber": ["Antara Kalteng", "Republika"], "Kualifikasi": ["x", "–"]})
+    rows = html_table(frame, "t").split("<tbody>")[1].splitlines()[1:3]
+    assert rows[0] == ('<tr><td class="ikm-text">Unit</td><td>3.823</td>'
+                       '<td class="ikm-text">Antara Kalteng</td><td>x</td></tr>')
+    assert rows[1].count('class="ikm-text"') == 2
+
+
+def test_columns_of_sentences_are_marked_to_stay_wide_on_a_phone():
+    note = ("Total tercetak 11.191 tidak cocok dengan komponennya sendiri "
+            "(309 menengah dan besar + 3.363 kecil)")
+    frame = pd.DataFrame({"Tahun": ["2021"], "Catatan": [note]})
+    assert '<td class="ikm-text ikm-long">Total tercetak' in html_table(frame, "t")

@@ -80,3 +80,35 @@ def test_an_empty_site_says_how_to_build_it():
 def test_the_index_escapes_titles():
     entry = IndexEntry("2024/a.html", "<b>x</b>", "tahunan", 2024, None, False)
     assert "&lt;b&gt;x&lt;/b&gt;" in index_html({"id": [entry]}, "id")
+
+
+def test_an_english_build_at_the_top_of_its_folder_is_listed_as_english(tmp_path):
+    # ikm-report build --lang en --out DIR writes the English reports at the top of DIR
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "laporan_ikm_2024.html").write_text("<html></html>")
+    (tmp_path / "2024" / "key_figures.json").write_text(
+        '{"title": "IKM report, Kota Palangka Raya, 2024", "lang": "en", "synthetic": true}')
+    (tmp_path / "2024" / "provenance.json").write_text('{"build": {"built_on": "2026-12-02"}}')
+    entries = index_entries(tmp_path)
+    assert [entry.lang for entry in entries] == ["en"]
+    page = index_html({"id": entries, "en": []}, "id")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert 'id="edisi-en"' in page and 'id="edisi-id"' not in page
+    assert "(built 2026-12-02)" in page and "dibangun" not in page
+    assert "synthetic registry" in page and "Laporan" not in page
+
+
+def test_an_index_of_both_editions_stays_in_the_language_asked_for():
+    indonesian = IndexEntry("2024/a.html", "Laporan 2024", "tahunan", 2024, None, False, "id")
+    english = IndexEntry("en/2024/a.html", "Report 2024", "tahunan", 2024, None, False, "en")
+    page = index_html({"id": [indonesian], "en": [english]}, "id")
+    assert '<html lang="id">' in page and 'id="edisi-id"' in page and 'id="edisi-en"' in page
+
+
+def test_the_index_marks_which_reports_are_synthetic():
+    synthetic = IndexEntry("2024/a.html", "Laporan 2024", "tahunan", 2024, None, True, "id")
+    published = IndexEntry("umkm_kalteng/b.html", "UMKM", "umkm_kalteng", None, None, False, "id")
+    page = index_html({"id": [synthetic, published]}, "id")
+    assert "laporan yang bertanda DATA SINTETIS" in page and "laporan ini" not in page
+    marked = [line for line in page.splitlines() if 'class="ikm-synthetic"' in line]
+    assert len(marked) == 1 and "2024/a.html" in marked[0]

@@ -19,7 +19,7 @@ def test_growth_paragraph_reproduces_the_published_figures_in_indonesian_format(
 
 def test_growth_paragraph_in_english():
     paragraph = umkm_growth_paragraph("en")
-    assert "64,087" in paragraph and "92,799" in paragraph and "44.8 %" in paragraph
+    assert "64,087" in paragraph and "92,799" in paragraph and "44.8%" in paragraph
 
 
 def test_series_table_has_the_change_on_the_previous_year():

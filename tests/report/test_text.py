@@ -25,7 +25,7 @@ def test_unknown_language_is_an_error():
 def test_headline_paragraph_says_up_down_or_unchanged():
     assert "naik 71 unit (1,9 %)" in headline_paragraph(FIGURES, "id")
     down = FIGURES | {"change": -5, "change_percent": -0.13}
-    assert "down 5 units (0.1 %)" in headline_paragraph(down, "en")
+    assert "down 5 units (0.1%)" in headline_paragraph(down, "en")
     same = FIGURES | {"change": 0, "change_percent": 0.0}
     assert "tidak berubah" in headline_paragraph(same, "id")
 

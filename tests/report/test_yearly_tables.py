@@ -164,3 +164,17 @@ def test_trend_table_hides_each_year_as_the_units_table_does():
     assert trend.text.columns.tolist() == ["Product category", "2023", "2024"]
     assert trend.labelled().index[0] == "Food and beverages"
     assert TOTAL not in trend.labelled().index
+
+
+def test_headline_percentages_are_written_as_each_language_writes_them():
+    from ikm_analysis.report.yearly_tables import headline_table
+
+    figures = {"year": 2024, "active_units": 3823, "active_units_previous": 3752, "change": 71,
+               "change_percent": 1.89, "change_unavailable_reason": None, "opened": 121,
+               "closed": 50, "kelurahan_with_units": 30, "kelurahan_total": 30,
+               "kelurahan_with_sentra": 23, "sentra_share_percent": 76.67,
+               "sentra_members": 930, "workers_total": 15852, "workers_reported": 3689}
+    indonesian = headline_table(figures, "id").text.iloc[:, 1].tolist()
+    english = headline_table(figures, "en").text.iloc[:, 1].tolist()
+    assert indonesian[2] == "+71 (+1,9 %)" and indonesian[6] == "23 / 30 (76,7 %)"
+    assert english[2] == "+71 (+1.9%)" and english[6] == "23 / 30 (76.7%)"
