@@ -197,7 +197,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"building {len(jobs)} reports, {options['jobs']} at a time")
         results = build_reports(jobs, workers=int(options["jobs"]), force=bool(options["force"]),
                                 time_limit=float(options["time_limit"]), cache_dir=cache)
-        index = write_index(out)
+        # The site's index (reports/) is Indonesian; a folder of one's own, its edition's.
+        index = write_index(out, "id" if options["out"] is None else str(options["lang"]))
         failed = [result for result in results if not result.ok]
         unchanged = sum(result.unchanged for result in results)
         built = len(results) - len(failed) - unchanged

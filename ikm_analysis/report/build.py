@@ -594,14 +594,18 @@ def _warm_font_cache() -> None:
     import matplotlib.font_manager  # noqa: F401
 
 
-def write_index(out_root: str | Path) -> Path:
-    """Write ``index.html`` listing every report under ``out_root`` (both editions, apart)."""
+def write_index(out_root: str | Path, lang: str = "id") -> Path:
+    """Write ``index.html`` listing every report under ``out_root`` (both editions, apart).
+
+    ``lang`` is the index page's language (the site's default, Indonesian, unless a folder holds
+    one edition of another language; :func:`~ikm_analysis.report.site_index.index_html`).
+    """
     from ikm_analysis.report.site_index import index_entries, index_html
 
     root = Path(out_root)
     english = [replace(entry, href=f"en/{entry.href}") for entry in index_entries(root / "en")]
     index = root / "index.html"
     root.mkdir(parents=True, exist_ok=True)
-    index.write_text(index_html({"id": index_entries(root), "en": english}, "id"),
+    index.write_text(index_html({"id": index_entries(root), "en": english}, lang),
                      encoding="utf-8")
     return index
