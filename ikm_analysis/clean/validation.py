@@ -13,12 +13,10 @@ Example:
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.config import ValidationDepth, config_context
-from pandera.errors import SchemaErrors
 
 from ikm_analysis._fast.repeats import occurs_once
 from ikm_analysis.clean.codes import STATUS_VALUES
@@ -26,6 +24,12 @@ from ikm_analysis.clean.issues import REASONS, CellIssues
 from ikm_analysis.clean.year_range import MIN_YEAR, resolve_max_year
 from ikm_analysis.exceptions import DataValidationError
 from ikm_analysis.reference import load_kelurahan, load_product_categories
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
+# pandera is imported where a table is checked: a report kernel that reads a registry cleaned
+# once for the whole build (ikm_analysis.report.registry_cache) checks nothing and needs none.
 
 KBLI_MANUFACTURING_DIVISIONS = (10, 33)
 
@@ -80,6 +84,8 @@ def clean_registry_schema(
     Returns:
         A pandera schema; ``strict=True``, so no personal-data column can slip into the table.
     """
+    import pandera.pandas as pa
+
     latest = resolve_max_year(max_year)
     kelurahan = load_kelurahan()
     in_years = pa.Check.in_range(min_year, latest, error="year_out_of_range")
@@ -155,6 +161,8 @@ def find_schema_failures(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.
         DataValidationError: For failures that concern a whole column (wrong dtype, missing
             column): those are programming errors, not bad rows.
     """
+    from pandera.errors import SchemaErrors
+
     try:
         # inplace: pandera otherwise starts with a deep copy of the table (a second copy in
         # memory). The schemas here never coerce, so nothing is written.
@@ -238,6 +246,8 @@ def validate_clean_registry(
         ...
         ikm_analysis.exceptions.DataValidationError: ...
     """
+    from pandera.config import ValidationDepth, config_context
+
     depth = ValidationDepth.SCHEMA_AND_DATA if values else ValidationDepth.SCHEMA_ONLY
     with config_context(validation_depth=depth):
         failures = find_schema_failures(frame, clean_registry_schema(
