@@ -40,7 +40,7 @@ def map_distinct(
     # One typed result per distinct value plus ``missing`` last: code -1 (a missing cell) takes
     # the last element, and the take stays in the result's dtype instead of Python objects.
     results = pd.array([*(func(value) for value in uniques.tolist()), missing], dtype=dtype)
-    return pd.Series(results.take(codes), index=values.index)
+    return pd.Series(results.take(codes), index=values.index, copy=False)  # a new array
 
 
 def apply_distinct(values: pd.Series, func: Callable[[pd.Series], tuple[pd.Series, ...]]
@@ -66,8 +66,9 @@ def apply_distinct(values: pd.Series, func: Callable[[pd.Series], tuple[pd.Serie
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     distinct = pd.Series(uniques, dtype=values.dtype)
     # Take the values only: ``result.iloc[codes]`` would take (and materialise) the index too.
-    return tuple(pd.Series(result.array.take(codes), index=values.index, name=result.name)
-                 for result in func(distinct))
+    # ``take`` gives a new array: the Series holds it as it is (pandas would copy it again).
+    return tuple(pd.Series(result.array.take(codes), index=values.index, name=result.name,
+                           copy=False) for result in func(distinct))
 
 
 class DistinctRows:
