@@ -236,10 +236,11 @@ def is_implausible(amounts: pd.Series) -> pd.Series:
         >>> is_implausible(pd.Series([1.5e6, float("inf"), 1e300, None], dtype="Float64")).tolist()
         [False, True, True, False]
     """
-    largest, smallest = (amounts.max(), amounts.min()) if len(amounts) else (None, None)
-    if pd.isna(largest) or (largest <= MAX_AMOUNT and smallest >= -MAX_AMOUNT):
-        return pd.Series(False, index=amounts.index)  # two reductions, no copy of the column
-    values = amounts.to_numpy(dtype="float64", na_value=np.nan)
+    values = amounts.to_numpy(dtype="float64", na_value=np.nan)  # the one copy of the column
+    # fmax/fmin pass over missing values without copying (pandas' max copies the present ones)
+    if (len(values) and np.fmax.reduce(values) <= MAX_AMOUNT
+            and np.fmin.reduce(values) >= -MAX_AMOUNT):
+        return pd.Series(False, index=amounts.index)
     with np.errstate(invalid="ignore"):
         return pd.Series(~np.isnan(values) & ~(np.abs(values) <= MAX_AMOUNT), index=amounts.index)
 

@@ -210,9 +210,8 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
             if spec.yearly:
                 parameters |= {"year": year, "min_cell": min_cell}
             check_parameters(parameters, declared, data_years)
-            name = spec.folder.format(year=year)
-            jobs.append(ReportJob(kind, notebook, parameters, root / name,
-                                  spec.stem.format(year=year),
+            name = spec.folder_name(year)
+            jobs.append(ReportJob(kind, notebook, parameters, root / name, spec.file_stem(year),
                                   f"en/{name}" if lang == "en" else name))
     other_root = (Path(out_root) / ("" if lang == "en" else "en")) if edition_folder else None
     common = _common_key_parts()
@@ -262,8 +261,7 @@ def _site_links(job: ReportJob, jobs: Sequence[ReportJob], site_root: Path,
     spec = REPORT_KINDS[job.kind]
 
     def page_of(root: Path, year: int | None) -> Path | None:
-        name = spec.folder.format(year=year)
-        page = root / name / f"{spec.stem.format(year=year)}.html"
+        page = spec.page(root, year)
         return page if page in planned or page.is_file() else None
 
     around = {}

@@ -35,6 +35,23 @@ class ReportKind:
     yearly: bool
     parameters: tuple[str, ...]
 
+    def folder_name(self, year: int | None = None) -> str:
+        """The report's folder under an edition root (``2024``, ``umkm_kalteng``)."""
+        return self.folder.format(year=year)
+
+    def file_stem(self, year: int | None = None) -> str:
+        """The name of the report's HTML, PDF and notebook files without the suffix."""
+        return self.stem.format(year=year)
+
+    def page(self, root: Path, year: int | None = None) -> Path:
+        """The report's HTML page under the edition root ``root``.
+
+        Example:
+            >>> REPORT_KINDS["tahunan"].page(Path("reports"), 2024).as_posix()
+            'reports/2024/laporan_ikm_2024.html'
+        """
+        return root / self.folder_name(year) / f"{self.file_stem(year)}.html"
+
 
 REPORT_KINDS: dict[str, ReportKind] = {
     "tahunan": ReportKind("laporan_tahunan_ikm.ipynb", "{year}", "laporan_ikm_{year}", True, True,

@@ -67,7 +67,7 @@ def _kind_of(folder: str) -> tuple[str, int | None] | None:
     for kind, spec in REPORT_KINDS.items():
         if spec.yearly and folder.isdigit():
             return kind, int(folder)
-        if not spec.yearly and folder == spec.folder:
+        if not spec.yearly and folder == spec.folder_name():
             return kind, None
     return None
 
@@ -92,8 +92,7 @@ def index_entries(edition_root: Path) -> list[IndexEntry]:
         kind = _kind_of(folder.name)
         if kind is None:
             continue
-        spec = REPORT_KINDS[kind[0]]
-        page = folder / f"{spec.stem.format(year=kind[1])}.html"
+        page = REPORT_KINDS[kind[0]].page(edition_root, kind[1])
         if not page.is_file():
             continue
         figures = _json(folder / "key_figures.json")
