@@ -2,8 +2,9 @@
 
 A build reads and cleans the registry when it plans the reports, and keeps the result in a cache
 folder: one entry per key, the SHA-256 of the file's bytes, its path, the cleaning options
-(export year, number format, sheet, language of the reasons) and the package's code
-(:func:`~ikm_analysis.report.freshness.code_fingerprint`). The report kernels find the folder in
+(export year, number format, sheet, language of the reasons), the package's code
+(:func:`~ikm_analysis.report.freshness.code_fingerprint`) and the versions of the packages that
+made it. The report kernels find the folder in
 the environment variable ``IKM_ANALYSIS_CACHE`` (set in the build's kernel spec), so each reads
 the entry instead of the file; a notebook run in JupyterLab without it reads the file itself.
 
@@ -31,6 +32,7 @@ Example:
 from __future__ import annotations
 
 import json
+import logging
 import os
 import pickle
 import shutil
@@ -40,7 +42,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ikm_analysis.report.freshness import build_key, code_fingerprint
+from ikm_analysis.report.freshness import build_key, code_fingerprint, environment_versions
 from ikm_analysis.report.registry_file import (
     report_export_year,
     resolve_registry_path,
@@ -49,6 +51,8 @@ from ikm_analysis.report.registry_file import (
 
 if TYPE_CHECKING:
     from ikm_analysis.report.inputs import ReportRegistry
+
+logger = logging.getLogger(__name__)
 
 #: The environment variable naming the cache folder of a build's kernels.
 CACHE_ENV = "IKM_ANALYSIS_CACHE"
@@ -115,7 +119,7 @@ def registry_key(registry_path: str | Path | None, export_year: int | None = Non
         "format": ENTRY_FORMAT, "file": str(path), "sha256": _sha256(path),
         "export_year": report_export_year(registry_path, export_year),
         "number_format": number_format, "sheet": sheet, "lang": lang,
-        "code": code_fingerprint()})
+        "code": code_fingerprint(), "versions": environment_versions()})
 
 
 def cache_folder(folder: str | Path | None = None) -> Path | None:
@@ -146,11 +150,15 @@ def _write_entry(folder: Path, key: str, path: Path, registry: ReportRegistry) -
     folder.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".new-", dir=folder))
     facts = _facts_of(registry)
-    with (work / "registry.pickle").open("wb") as stream:
-        pickle.dump(registry, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    (work / "facts.json").write_text(json.dumps({
-        "file": str(path), "export_year": facts.export_year, "status_year": facts.status_year,
-        "data_years": facts.data_years}), encoding="utf-8")
+    try:
+        with (work / "registry.pickle").open("wb") as stream:
+            pickle.dump(registry, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        (work / "facts.json").write_text(json.dumps({
+            "file": str(path), "export_year": facts.export_year,
+            "status_year": facts.status_year, "data_years": facts.data_years}), encoding="utf-8")
+    except OSError:  # a disk full: no half entry left behind
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     try:
         os.replace(work, folder / key)
     except OSError:  # another process wrote the same entry first: it is the same entry
@@ -190,10 +198,18 @@ def cached_report_registry(registry_path: str | Path | None, export_year: int | 
     path, key = registry_key(registry_path, export_year, number_format, sheet, lang)
     entry = where / key / "registry.pickle"
     if entry.is_file():
-        with entry.open("rb") as stream:
-            return pickle.load(stream)  # written by this package only (see above)
+        try:
+            with entry.open("rb") as stream:
+                return pickle.load(stream)  # written by this package only (see above)
+        except Exception as error:  # a damaged entry is a miss: the file is read again
+            logger.warning("registry cache entry %s unreadable (%s): reading %s again",
+                           entry.parent.name[:12], type(error).__name__, path.name)
     registry = read_report_registry(registry_path, export_year, sheet, lang, number_format)
-    _write_entry(where, key, path, registry)
+    try:
+        _write_entry(where, key, path, registry)
+    except OSError as error:  # a cache that cannot be written costs time, not the build
+        logger.warning("registry cache %s cannot be written (%s): every report reads %s",
+                       where, error.strerror or error, path.name)
     return registry
 
 

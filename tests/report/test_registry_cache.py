@@ -102,3 +102,22 @@ def test_facts_are_read_without_the_rows(registry_csv, tmp_path, monkeypatch):
     assert registry_facts(registry_csv, 2024, folder=cache) == facts
     entry = cache / registry_key(registry_csv, 2024)[1]
     assert json.loads((entry / "facts.json").read_text())["file"] == str(registry_csv.resolve())
+
+
+def test_a_damaged_entry_is_read_again_from_the_file(registry_csv, tmp_path, caplog):
+    cache = tmp_path / "cache"
+    first = cached_report_registry(registry_csv, 2024, folder=cache)
+    entry = cache / registry_key(registry_csv, 2024)[1] / "registry.pickle"
+    entry.write_bytes(b"not a pickle")
+    again = cached_report_registry(registry_csv, 2024, folder=cache)
+    assert again.clean.equals(first.clean)
+    assert "unreadable" in caplog.text and "ikm.csv" in caplog.text
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_reading(registry_csv, tmp_path,
+                                                                   caplog):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the folder should be")
+    registry = cached_report_registry(registry_csv, 2024, folder=blocked)
+    assert len(registry.clean) == 2
+    assert "cannot be written" in caplog.text
