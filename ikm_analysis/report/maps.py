@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -534,7 +534,9 @@ def sentra_map(has_sentra: pd.Series, year: int, lang: str = "id") -> Chart:
 def city_locator_map(lang: str = "id") -> Chart:
     """The kabupaten/kota of Kalimantan Tengah with Kota Palangka Raya (62.71) highlighted."""
     city, others = text("map_city", lang), text("map_other_regions", lang)
-    boundaries = load_boundaries("kabupaten_kota")
+    # The outlines carry Kemendagri's spelling (Kota Palangkaraya); the reports use the city's own.
+    boundaries = tuple(replace(b, name=city) if b.code == "62.71" else b
+                       for b in load_boundaries("kabupaten_kota"))
     classes = {b.code: city if b.code == "62.71" else others for b in boundaries}
     return category_map(boundaries, classes, {city: ACCENT, others: MUTED},
                         text("chart_province_map", lang), lang)

@@ -278,3 +278,9 @@ def test_a_chart_left_as_a_cells_value_shows_without_a_caption():
     chart = bar_chart(pd.Series({"a": 3}), "t", "v")
     assert chart._repr_html_().startswith('<figure class="ikm-figure"><img alt="Diagram batang')
     assert "<figcaption>" not in chart._repr_html_()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_province_map_names_the_city_as_the_reports_do(lang):
+    description = city_locator_map(lang).description
+    assert "Kota Palangka Raya" in description and "Palangkaraya" not in description
