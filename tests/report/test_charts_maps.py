@@ -284,3 +284,14 @@ def test_a_chart_left_as_a_cells_value_shows_without_a_caption():
 def test_the_province_map_names_the_city_as_the_reports_do(lang):
     description = city_locator_map(lang).description
     assert "Kota Palangka Raya" in description and "Palangkaraya" not in description
+
+
+def test_figure_text_is_text_with_a_sans_serif_for_viewers_without_dejavu():
+    from ikm_analysis.report.charts import SVG_FONT_FAMILY, bar_chart, figure_svg
+
+    svg = figure_svg(bar_chart(pd.Series({"Kerajinan": 651, "Lainnya": 231}),
+                               "Unit per kategori", "Unit aktif", "id")).decode("utf-8")
+    assert ">Kerajinan</text>" in svg and ">651</text>" in svg
+    assert "<use " not in svg  # no letter drawn as an outline
+    assert svg.count("font-family") == svg.count(SVG_FONT_FAMILY) > 0
+    assert SVG_FONT_FAMILY.endswith("sans-serif")
