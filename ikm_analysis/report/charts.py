@@ -108,15 +108,6 @@ class Chart:
     figure: Figure
     description: str
 
-    def __post_init__(self) -> None:
-        # Lay the figure out once and keep it so: constrained layout run again at each save
-        # starts from the last result and moves things by fractions of a point, which changes
-        # the SVG's clip ids; a frozen layout renders the same bytes every time.
-        if self.figure.get_layout_engine() is not None:
-            with mpl.rc_context(house_style()):
-                self.figure.draw_without_rendering()
-            self.figure.set_layout_engine("none")
-
     def _repr_html_(self) -> str:
         """A chart left as a cell's last value shows in a notebook as its figure."""
         return figure_html(self)
@@ -310,6 +301,19 @@ def _figure_of(chart: Chart | Figure) -> Figure:
     return chart.figure if isinstance(chart, Chart) else chart
 
 
+def _save(figure: Figure, buffer: io.BytesIO, **options: object) -> None:
+    """Save the figure, laid out by its first save and kept so for every later one.
+
+    Constrained layout run again at each save starts from the last result and moves things by
+    fractions of a point, which changes the SVG's clip ids; a layout frozen after the first save
+    renders the same bytes every time. Laying out in the first save rather than beforehand
+    draws each report figure once instead of twice (a third of a chart's time).
+    """
+    figure.savefig(buffer, **options)
+    if figure.get_layout_engine() is not None:
+        figure.set_layout_engine("none")
+
+
 @in_house_style
 def figure_png(chart: Chart | Figure, dpi: int = DPI) -> bytes:
     """The chart as PNG bytes at ``dpi``, without a timestamp or software stamp (reproducible).
@@ -321,7 +325,7 @@ def figure_png(chart: Chart | Figure, dpi: int = DPI) -> bytes:
         True
     """
     buffer = io.BytesIO()
-    _figure_of(chart).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    _save(_figure_of(chart), buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
 
 
@@ -336,7 +340,7 @@ def figure_svg(chart: Chart | Figure) -> bytes:
         (True, False)
     """
     buffer = io.BytesIO()
-    _figure_of(chart).savefig(buffer, format="svg", metadata={"Date": None})
+    _save(_figure_of(chart), buffer, format="svg", metadata={"Date": None})
     svg = _PATH_DATA.sub(_compact_path, buffer.getvalue().decode("utf-8"))
     return svg.replace(_MATPLOTLIB_FONT, SVG_FONT_FAMILY).encode("utf-8")
 
