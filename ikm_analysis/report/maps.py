@@ -150,8 +150,9 @@ def _feature_path(geometry: dict) -> DrawingPath:
 
 
 @cache
+@cache
 def load_boundaries(level: str) -> tuple[Boundary, ...]:
-    """The bundled outlines of one level, in file order.
+    """The bundled outlines of one level, in file order (read once per process).
 
     Args:
         level: ``"kelurahan"`` (30, Palangka Raya), ``"kecamatan"`` (5) or ``"kabupaten_kota"``
@@ -336,12 +337,18 @@ def _columns(lines: list[tuple[str, bool]], count: int) -> list[list[tuple[str, 
     return columns
 
 
+@cache
+def _label_points(boundaries: tuple[Boundary, ...]) -> dict[str, tuple[float, float]]:
+    """Where each region's number goes; worked out once per set of outlines (two maps a report)."""
+    return {b.code: b.label_point() for b in boundaries}
+
+
 def _city_figure(boundaries: tuple[Boundary, ...], shading: Shading, title: str, lang: str
                  ) -> Figure:
     """The city map: numbered kelurahan, kecamatan outlines, the centre enlarged, a key below."""
     outlines = load_boundaries("kecamatan")
     extent, inset = _extent(boundaries), inset_extent(boundaries)
-    points = {b.code: b.label_point() for b in boundaries}
+    points = _label_points(boundaries)
     total = sum(b.area for b in boundaries)
     small = {b.code for b in boundaries if b.area < INSET_AREA_SHARE * total}
     key = _columns(_key_lines(boundaries, lang), 2)  # three would not fit at this text size
