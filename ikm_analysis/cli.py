@@ -179,7 +179,7 @@ def _build(args: argparse.Namespace) -> int:
         if options["first_year"] is not None and not options["all"]:
             raise ReportParameterError("first_year_without_all")
     cache = args.cache if args.cache is not None else DEFAULT_CACHE_DIR
-    failed_total = 0
+    failed_total, indexes = 0, {}
     for options in sets:
         kinds = options["reports"] or (REPORT_CHOICES if options["all"] else ("tahunan",))
         out = Path("reports") if options["out"] is None else Path(options["out"])
@@ -198,12 +198,16 @@ def _build(args: argparse.Namespace) -> int:
         results = build_reports(jobs, workers=int(options["jobs"]), force=bool(options["force"]),
                                 time_limit=float(options["time_limit"]), cache_dir=cache)
         # The site's index (reports/) is Indonesian; a folder of one's own, its edition's.
-        index = write_index(out, "id" if options["out"] is None else str(options["lang"]))
+        indexes[out] = "id" if options["out"] is None else str(options["lang"])
+        index = write_index(out, indexes[out])
         failed = [result for result in results if not result.ok]
         unchanged = sum(result.unchanged for result in results)
         built = len(results) - len(failed) - unchanged
         print(f"{built} built, {unchanged} unchanged, {len(failed)} failed; index: {index}")
         failed_total += len(failed)
+    if len(sets) > 1:  # an index may list what a later set built (situs/ and situs/en/)
+        for out, index_lang in indexes.items():
+            write_index(out, index_lang)
     return EXIT_QUARANTINED if failed_total else EXIT_CLEAN
 
 

@@ -159,3 +159,18 @@ def test_build_names_the_parameter_file_and_key_it_cannot_use(tmp_path, capsys):
     settings.write_text("all: true\nyaer: 2024\n", encoding="utf-8")
     assert main(["build", "-f", str(settings), "--out", str(tmp_path)]) == 2
     assert "laporan.yaml: kunci yaer tidak dikenal" in capsys.readouterr().err
+
+
+def test_a_parameter_file_of_several_sets_writes_every_index_after_the_last(tmp_path,
+                                                                         monkeypatch):
+    import ikm_analysis.report.build as build
+
+    monkeypatch.setattr(build, "build_reports", lambda jobs, **options: [])
+    written = []
+    monkeypatch.setattr(build, "write_index",
+                        lambda out, lang: written.append((Path(out).name, lang)) or out)
+    settings = tmp_path / "laporan.yaml"
+    settings.write_text("year: 2024\nbuilds:\n  - {lang: id, out: situs}\n"
+                        "  - {lang: en, out: situs/en}\n", encoding="utf-8")
+    assert main(["build", "-f", str(settings), "--cache", str(tmp_path / "cache")]) == 0
+    assert written == [("situs", "id"), ("en", "en"), ("situs", "id"), ("en", "en")]
