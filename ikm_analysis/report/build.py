@@ -1,10 +1,14 @@
 """Build reports: plan the jobs, run the notebooks with papermill, export HTML, move into place.
 
-A build first reads the registry once and checks every job's parameters (no kernel starts for a
-typo). Jobs then run in parallel, one kernel each. A job writes into a temporary folder inside
-the output folder; only when the notebook, HTML, downloads, key figures and provenance are all
-written is the folder swapped in for the previous report, so a failed build never overwrites a
-good report. The executed notebook of a failed build is kept under ``failed/`` for debugging.
+A build first reads and cleans the registry once, keeping the result for the kernels
+(:mod:`ikm_analysis.report.registry_cache`), and checks every job's parameters (no kernel starts
+for a typo). A report whose build key is the one it was built with is left as it is
+(:mod:`ikm_analysis.report.freshness`). The other jobs run in parallel, one kernel each, each
+within a time limit. A job writes into a temporary folder inside the output folder; only when
+the notebook, HTML, downloads, key figures and provenance are all written is the folder swapped
+in for the previous report, so a failed build never overwrites a good report. The executed
+notebook of a failed build is kept under ``failed/`` for debugging, and every run's kernel
+output under ``logs/``.
 
 Outputs (``reports/`` by default; English reports under ``reports/en/``)::
 
@@ -14,7 +18,9 @@ Outputs (``reports/`` by default; English reports under ``reports/en/``)::
     2024/key_figures.json                the key figures (JSON sidecar)
     2024/laporan_ikm_2024_tabel.xlsx     every table of the report, a sheet each (downloads)
     2024/laporan_ikm_2024_tabel_csv.zip  the same tables as CSV files, with their notes
-    2024/provenance.json                 parameters, input SHA-256, row counts, versions, commit
+    2024/provenance.json                 parameters, input SHA-256, row counts, versions, commit,
+                                         the build key and seconds by stage
+    logs/2024.log                        the kernel's output of the last run (not a report file)
     umkm_kalteng/..., kualitas_data/...  the province growth and data-quality reports
     index.html                           links to every report
 
