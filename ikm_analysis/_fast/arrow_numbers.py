@@ -59,3 +59,27 @@ def parse_ascii_numbers(text: pa.Array, pattern: str, multipliers: Mapping[str, 
     return numbers, ~is_missing & np.isnan(numbers)
 
 
+
+
+def value_range(values: object) -> tuple[float | None, float | None]:
+    """The smallest and largest present value of a numeric column, by Arrow's ``min_max``.
+
+    pandas' ``min`` and ``max`` of a masked column copy its present values first (80 MB each at
+    ten million rows, fresh memory every time); Arrow reads the column where it lies.
+
+    Args:
+        values: A pandas Series or array of numbers (missing values skipped).
+
+    Returns:
+        ``(smallest, largest)``; ``(None, None)`` when no value is present.
+
+    Example:
+        >>> import pandas as pd
+        >>> value_range(pd.Series([3.5, None, -2.0], dtype="Float64"))
+        (-2.0, 3.5)
+        >>> value_range(pd.Series([None], dtype="Float64"))
+        (None, None)
+    """
+    array = getattr(values, "array", values)
+    stats = pc.min_max(pa.array(array))
+    return stats["min"].as_py(), stats["max"].as_py()

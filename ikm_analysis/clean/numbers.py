@@ -35,7 +35,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ikm_analysis._fast.arrow_numbers import parse_ascii_numbers
+from ikm_analysis._fast.arrow_numbers import parse_ascii_numbers, value_range
 from ikm_analysis._fast.arrow_text import as_arrow_text
 
 NumberFormat = Literal["id", "en"]
@@ -236,11 +236,10 @@ def is_implausible(amounts: pd.Series) -> pd.Series:
         >>> is_implausible(pd.Series([1.5e6, float("inf"), 1e300, None], dtype="Float64")).tolist()
         [False, True, True, False]
     """
-    values = amounts.to_numpy(dtype="float64", na_value=np.nan)  # the one copy of the column
-    # fmax/fmin pass over missing values without copying (pandas' max copies the present ones)
-    if (len(values) and np.fmax.reduce(values) <= MAX_AMOUNT
-            and np.fmin.reduce(values) >= -MAX_AMOUNT):
-        return pd.Series(False, index=amounts.index)
+    smallest, largest = value_range(amounts) if len(amounts) else (None, None)
+    if largest is None or (largest <= MAX_AMOUNT and smallest >= -MAX_AMOUNT):
+        return pd.Series(False, index=amounts.index)  # the usual case: no copy of the column
+    values = amounts.to_numpy(dtype="float64", na_value=np.nan)
     with np.errstate(invalid="ignore"):
         return pd.Series(~np.isnan(values) & ~(np.abs(values) <= MAX_AMOUNT), index=amounts.index)
 
