@@ -146,14 +146,17 @@ def _build_parser() -> argparse.ArgumentParser:
 BUILD_DEFAULTS: dict[str, object] = {
     "year": None, "all": False, "registry": None, "first_year": None, "export_year": None,
     "lang": "id", "number_format": "auto", "office": None, "min_cell": 3, "reports": None,
-    "out": None, "jobs": min(2, os.cpu_count() or 1), "force": False, "time_limit": 900.0,
+    "out": None, "jobs": min(2, os.cpu_count() or 1), "force": False,
+    "time_limit": None,  # report.build.REPORT_TIME_LIMIT_SECONDS, imported when building
 }
 
 
 def _build_sets(args: argparse.Namespace) -> list[dict[str, object]]:
     """The report sets to build: the -f file's (or one), the command line's options over them."""
+    from ikm_analysis.report.build import REPORT_TIME_LIMIT_SECONDS
     from ikm_analysis.report.parameter_file import read_build_file
 
+    defaults = BUILD_DEFAULTS | {"time_limit": float(REPORT_TIME_LIMIT_SECONDS)}
     given = {key: getattr(args, key) for key in BUILD_DEFAULTS
              if getattr(args, key) is not None}
     if "year" in given:  # --year on the command line replaces the file's --all, and back
@@ -161,7 +164,7 @@ def _build_sets(args: argparse.Namespace) -> list[dict[str, object]]:
     elif given.get("all"):
         given["year"] = None
     sets = read_build_file(args.parameters) if args.parameters is not None else [{}]
-    return [BUILD_DEFAULTS | found | given for found in sets]
+    return [defaults | found | given for found in sets]
 
 
 def _build(args: argparse.Namespace) -> int:

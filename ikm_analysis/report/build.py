@@ -58,13 +58,14 @@ from ikm_analysis.report.freshness import (
     environment_versions,
     is_up_to_date,
 )
-from ikm_analysis.report.kinds import REPORT_KINDS, notebooks_dir
+from ikm_analysis.report.kinds import REPORT_KINDS, notebooks_dir, report_files
 from ikm_analysis.report.page import SiteLink, site_links
 from ikm_analysis.report.parameters import (
     check_parameters,
     check_registry_file,
     declared_parameters,
 )
+from ikm_analysis.report.provenance import built_on, file_sha256, git_state
 from ikm_analysis.report.registry_cache import CACHE_ENV, registry_facts, registry_key
 
 # The modules that read frames and render pages (pandas, nbconvert, WeasyPrint) are imported
@@ -109,9 +110,7 @@ class ReportJob:
     @property
     def files(self) -> tuple[str, ...]:
         """The names of every file the report writes into its folder."""
-        return (f"{self.stem}.html", f"{self.stem}.pdf", f"{self.stem}.ipynb",
-                f"{self.stem}_tabel.xlsx", f"{self.stem}_tabel_csv.zip", "key_figures.json",
-                "provenance.json")
+        return report_files(self.stem)
 
     @property
     def log_file(self) -> Path:
@@ -189,11 +188,11 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
         registry_path = check_registry_file(registry_path).resolve()
     root = Path(out_root) / ("en" if lang == "en" and edition_folder else "")
     folder = Path(notebook_folder) if notebook_folder is not None else notebooks_dir()
-    data_years, registry_sha = None, None
+    data_years, registry_entry = None, None
     if any(REPORT_KINDS[kind].uses_registry for kind in kinds):
         facts = _registry_facts(registry_path, export_year, number_format, lang, cache_dir)
         export_year, data_years = facts.export_year, facts.data_years
-        registry_sha = registry_key(registry_path, export_year, number_format, None, lang)[1]
+        registry_entry = registry_key(registry_path, export_year, number_format, None, lang)[1]
         if years is None:
             years = facts.report_years(first_year)
             if not years and "tahunan" in kinds:
@@ -221,11 +220,12 @@ def plan_reports(registry_path: str | Path | None, years: Sequence[int] | None =
                                   f"en/{name}" if lang == "en" else name))
     other_root = (Path(out_root) / ("" if lang == "en" else "en")) if edition_folder else None
     common = _common_key_parts()
+    notebooks = {kind: file_sha256(folder / REPORT_KINDS[kind].notebook) for kind in kinds}
     planned = []
     for job in jobs:
         job = replace(job, links=tuple(_site_links(job, jobs, Path(out_root), other_root)))
-        registry = registry_sha if REPORT_KINDS[job.kind].uses_registry else None
-        planned.append(replace(job, key=_job_key(job, registry, common)))
+        registry = registry_entry if REPORT_KINDS[job.kind].uses_registry else None
+        planned.append(replace(job, key=_job_key(job, notebooks[job.kind], registry, common)))
     return planned
 
 
@@ -243,21 +243,20 @@ def _registry_facts(registry_path: Path | None, export_year: int | None,
 
 def _common_key_parts() -> dict[str, object]:
     """The parts of a build key every report of a build shares."""
-    from ikm_analysis.report.provenance import built_on, git_state
-
     return {"code": code_fingerprint(), "versions": environment_versions(),
             "git": git_state(), "built_on": built_on(), "kernel": KERNEL_NAME}
 
 
-def _job_key(job: ReportJob, registry_sha: str | None, common: dict[str, object]) -> str:
-    """The build key of one report (:mod:`ikm_analysis.report.freshness`)."""
-    import hashlib
+def _job_key(job: ReportJob, notebook_sha: str, registry_entry: str | None,
+             common: dict[str, object]) -> str:
+    """The build key of one report (:mod:`ikm_analysis.report.freshness`).
 
+    ``registry_entry``: the key of the registry's cache entry (file SHA-256, options, code).
+    """
     return build_key(common | {
         "kind": job.kind, "stem": job.stem, "parameters": job.parameters,
         "links": [(link.role, link.href, link.year) for link in job.links],
-        "notebook": hashlib.sha256(job.notebook.read_bytes()).hexdigest(),
-        "registry": registry_sha})
+        "notebook": notebook_sha, "registry": registry_entry})
 
 
 def _site_links(job: ReportJob, jobs: Sequence[ReportJob], site_root: Path,
@@ -369,7 +368,7 @@ def _write_outputs(job: ReportJob, executed: Path, folder: Path, started: float,
     from ikm_analysis.report.key_figures import key_figures_text, read_key_figures
     from ikm_analysis.report.page import finish_page
     from ikm_analysis.report.pdf import with_print_style, write_pdf
-    from ikm_analysis.report.provenance import built_on, provenance_json, read_provenance
+    from ikm_analysis.report.provenance import provenance_json, read_provenance
 
     stages: dict[str, float] = {}
     clock = time.monotonic()
@@ -504,8 +503,7 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False,
                 execution_timeout=math.ceil(time_limit) if time_limit else None)
             _write_outputs(job, executed, built, started, time.monotonic() - started)
         _swap_in(built, job.folder)
-        return BuildResult(job, True, time.monotonic() - started,
-                           html=job.folder / f"{job.stem}.html", log=log_file)
+        return BuildResult(job, True, time.monotonic() - started, html=job.page, log=log_file)
     except Exception as error:
         kept = None
         if executed.exists():

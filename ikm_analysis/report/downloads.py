@@ -47,6 +47,7 @@ import pandas as pd
 from ikm_analysis.i18n import check_lang, text
 from ikm_analysis.io.write import neutralise_formulas
 from ikm_analysis.report.display import HIDDEN, NOT_AVAILABLE
+from ikm_analysis.report.kinds import download_names
 from ikm_analysis.report.table import ReportTable
 
 if TYPE_CHECKING:
@@ -360,16 +361,6 @@ def csv_zip_bytes(record: dict[str, object]) -> bytes:
         for name, content in csv_files(record).items():
             archive.writestr(_zip_info(name), content)
     return out.getvalue()
-
-
-def download_names(stem: str) -> tuple[str, str]:
-    """File names of a report's workbook and CSV zip.
-
-    Example:
-        >>> download_names("laporan_ikm_2024")
-        ('laporan_ikm_2024_tabel.xlsx', 'laporan_ikm_2024_tabel_csv.zip')
-    """
-    return f"{stem}_tabel.xlsx", f"{stem}_tabel_csv.zip"
 
 
 def write_downloads(record: dict[str, object], folder: str | Path, stem: str) -> list[Path]:

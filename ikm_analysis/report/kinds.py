@@ -66,6 +66,27 @@ REPORT_KINDS: dict[str, ReportKind] = {
 }
 
 
+def download_names(stem: str) -> tuple[str, str]:
+    """File names of a report's workbook and CSV zip (:mod:`ikm_analysis.report.downloads`).
+
+    Example:
+        >>> download_names("laporan_ikm_2024")
+        ('laporan_ikm_2024_tabel.xlsx', 'laporan_ikm_2024_tabel_csv.zip')
+    """
+    return f"{stem}_tabel.xlsx", f"{stem}_tabel_csv.zip"
+
+
+def report_files(stem: str) -> tuple[str, ...]:
+    """The names of every file a report writes into its folder.
+
+    Example:
+        >>> report_files("pertumbuhan_umkm_kalteng")[:2]
+        ('pertumbuhan_umkm_kalteng.html', 'pertumbuhan_umkm_kalteng.pdf')
+    """
+    return (f"{stem}.html", f"{stem}.pdf", f"{stem}.ipynb", *download_names(stem),
+            "key_figures.json", "provenance.json")
+
+
 def notebooks_dir() -> Path:
     """The folder with the report notebooks (``notebooks/`` of a checkout, or inside a wheel).
 
