@@ -3,10 +3,11 @@
 A build first reads and cleans the registry once, keeping the result for the kernels
 (:mod:`ikm_analysis.report.registry_cache`), and checks every job's parameters (no kernel starts
 for a typo). A report whose build key is the one it was built with is left as it is
-(:mod:`ikm_analysis.report.freshness`). The other jobs run in parallel, one kernel each, each
-within a time limit. A job writes into a temporary folder inside the output folder; only when
-the notebook, HTML, downloads, key figures and provenance are all written is the folder swapped
-in for the previous report, so a failed build never overwrites a good report. The executed
+(:mod:`ikm_analysis.report.freshness`). The other jobs run in parallel, each within a time
+limit; a worker keeps its kernel for its next report (:mod:`ikm_analysis.report.warm_kernel`).
+A job writes into a temporary folder inside the output folder; only when the notebook, HTML,
+downloads, key figures and provenance are all written is the folder swapped in for the
+previous report, so a failed build never overwrites a good report. The executed
 notebook of a failed build is kept under ``failed/`` for debugging, and every run's kernel
 output under ``logs/``.
 
@@ -324,22 +325,29 @@ def export_html(notebook: object, title: str) -> str:
     return body
 
 
-def _kernel_spec_dir(folder: Path, cache_dir: Path | None = None) -> Path:
-    """A kernel spec running this very interpreter, so the kernel sees this environment.
-
-    The kernel gets the allocator settings of :mod:`ikm_analysis._fast.allocator` and, with
-    ``cache_dir``, the build's registry cache (:mod:`ikm_analysis.report.registry_cache`).
-    """
-    spec = folder / "kernels" / KERNEL_NAME
-    spec.mkdir(parents=True)
-    # A kernel reads one registry, builds one report and exits (ikm_analysis._fast.allocator).
+def _kernel_environment(cache_dir: Path | None) -> dict[str, str]:
+    """What the build's kernels get in their environment."""
+    # A kernel reads registries and builds reports (ikm_analysis._fast.allocator).
     env = dict(large_table_settings())
     if cache_dir is not None:
         env[CACHE_ENV] = str(cache_dir.resolve())
+    return env
+
+
+def _kernel_spec_dir(folder: Path, cache_dir: Path | None = None) -> Path:
+    """A kernel spec running this very interpreter, so the kernel sees this environment.
+
+    The kernel gets :func:`_kernel_environment`: the allocator settings of
+    :mod:`ikm_analysis._fast.allocator` and, with ``cache_dir``, the build's registry cache
+    (:mod:`ikm_analysis.report.registry_cache`).
+    """
+    spec = folder / "kernels" / KERNEL_NAME
+    spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
                  "--IPKernelApp.log_level=ERROR"],  # not the start-up chatter, 7 times over
-        "display_name": "Python 3 (ikm-analysis build)", "language": "python", "env": env}))
+        "display_name": "Python 3 (ikm-analysis build)", "language": "python",
+        "env": _kernel_environment(cache_dir)}))
     return folder
 
 
@@ -472,7 +480,7 @@ def _kernel_log(log_file: Path) -> Iterator[None]:
 
 def run_job(job: ReportJob, cell_progress: dict | bool = False,
             time_limit: float | None = REPORT_TIME_LIMIT_SECONDS,
-            cache_dir: Path | None = None) -> BuildResult:
+            cache_dir: Path | None = None, keep_kernel: bool = False) -> BuildResult:
     """Build one report; never raises for a notebook error (the result says what failed).
 
     Args:
@@ -480,8 +488,13 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False,
         cell_progress: papermill's progress bar: ``False``, ``True`` or tqdm options.
         time_limit: Seconds the report may take; ``None`` for no limit.
         cache_dir: The build's registry cache, for the kernel.
+        keep_kernel: Keep the kernel running for this process's next report
+            (:mod:`ikm_analysis.report.warm_kernel`; the build's workers do); otherwise it is
+            shut down when the report is done.
     """
     import papermill
+
+    from ikm_analysis.report.warm_kernel import WORKER_KERNEL, kernel_settings_text
 
     started = time.monotonic()
     out_root = job.folder.parent.resolve()  # absolute: the kernel runs in notebooks/
@@ -494,17 +507,25 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False,
     jupyter_path = os.environ.get("JUPYTER_PATH")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         [str(_kernel_spec_dir(work / "jupyter", cache_dir)), jupyter_path or ""])
+    ok = False
     try:
         with _kernel_log(log_file), _time_limit(time_limit):
+            kernel = WORKER_KERNEL.ready(
+                KERNEL_NAME, kernel_settings_text(_kernel_environment(cache_dir)),
+                job.notebook.parent)
             papermill.execute_notebook(
                 str(job.notebook), str(executed), parameters=job.parameters,
                 kernel_name=KERNEL_NAME, language="python", progress_bar=cell_progress,
-                log_output=True, cwd=str(job.notebook.parent),
+                log_output=True, cwd=str(job.notebook.parent), km=kernel,
                 execution_timeout=math.ceil(time_limit) if time_limit else None)
+            ok = True
+            WORKER_KERNEL.after_report(keep=keep_kernel)
             _write_outputs(job, executed, built, started, time.monotonic() - started)
         _swap_in(built, job.folder)
         return BuildResult(job, True, time.monotonic() - started, html=job.page, log=log_file)
     except Exception as error:
+        if not ok:
+            WORKER_KERNEL.after_report(keep=False)
         kept = None
         if executed.exists():
             failed = out_root / "failed" / job.folder.name
@@ -551,7 +572,7 @@ def build_reports(jobs: Sequence[ReportJob], workers: int = 2,
 
     Args:
         jobs: From :func:`plan_reports`.
-        workers: Reports built at once (each in its own process and kernel).
+        workers: Reports built at once (each worker a process with its kernel).
         report: Receives one progress line per finished report.
         cell_progress: Per-report cell progress bars; by default only on a terminal.
         force: Build every report, changed or not.
@@ -583,7 +604,7 @@ def build_reports(jobs: Sequence[ReportJob], workers: int = 2,
             job = jobs[index]
             bars = ({"desc": job.label, "position": position % max(1, workers), "leave": False}
                     if cell_progress else False)
-            futures[pool.submit(run_job, job, bars, time_limit, cache)] = index
+            futures[pool.submit(run_job, job, bars, time_limit, cache, True)] = index
         for future in as_completed(futures):
             result = future.result()
             results[futures[future]] = result

@@ -1,0 +1,142 @@
+"""One kernel per build worker, kept between its reports and emptied before each.
+
+Starting a kernel and importing the report's libraries cost about 1.5 s before a report does
+anything, for every report of a build. A build worker therefore keeps the kernel it started
+and hands it to papermill for its next report. Before each report the kernel is emptied as a
+fresh one would be: IPython's ``reset`` drops every name the last notebook defined and starts the
+execution count at 1 again, so the executed notebook is the one a fresh kernel gives (the build
+tests compare the bytes). What stays is what a report cannot see: imported modules and the
+caches of :mod:`ikm_analysis` (the map outlines, the registry read from the build's cache).
+
+A kernel that failed a report, or ran out of time, is shut down; the next report starts
+another. A kernel's own messages (start-up, shutdown) go to the log of the report it started
+with: it inherits the build's standard error at start (:func:`ikm_analysis.report.build.run_job`).
+
+Example:
+    >>> held = WarmKernel()
+    >>> held.manager is None
+    True
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Run in the kernel before every report, as a hidden request that counts no execution.
+RESET_CODE = "get_ipython().reset(new_session=True)"
+
+
+def _manager_class() -> type:
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ReusedKernelManager(AsyncKernelManager):
+        """A kernel manager that remembers the clients it made, to close them after a report.
+
+        nbclient opens a client for every notebook it runs and closes it only when it owns
+        the kernel; here the worker does.
+        """
+
+        def client(self, **kwargs: object) -> object:
+            made = super().client(**kwargs)
+            self.__dict__.setdefault("_made_clients", []).append(made)
+            return made
+
+        def close_clients(self) -> None:
+            for made in self.__dict__.pop("_made_clients", []):
+                made.stop_channels()
+
+    return ReusedKernelManager
+
+
+@dataclass
+class WarmKernel:
+    """The kernel a build worker keeps, and what it was started with.
+
+    Attributes:
+        manager: The running kernel's manager, or ``None`` before the first report.
+        started_with: The kernel spec folder's settings and the working folder it started
+            with; a report asking for others gets a new kernel.
+    """
+
+    manager: object | None = None
+    started_with: tuple[str, str] | None = None
+    _registered: bool = field(default=False, repr=False)
+
+    def ready(self, kernel_name: str, settings: str, cwd: Path) -> object:
+        """A running kernel, emptied for the next report; started here when there is none.
+
+        Args:
+            kernel_name: The kernel spec's name (found on ``JUPYTER_PATH``).
+            settings: What the spec sets (its environment), as text: another value means
+                another kernel.
+            cwd: The folder the notebooks run in.
+        """
+        from jupyter_core.utils import run_sync
+
+        wanted = (settings, str(cwd))
+        if self.manager is not None and (self.started_with != wanted
+                                         or not run_sync(self.manager.is_alive)()):
+            self.discard()
+        if self.manager is None:
+            manager = _manager_class()(kernel_name=kernel_name)
+            run_sync(manager.start_kernel)(cwd=str(cwd))
+            self.manager, self.started_with = manager, wanted
+            if not self._registered:
+                atexit.register(self.discard)
+                self._registered = True
+        else:
+            self._reset()
+        return self.manager
+
+    def _reset(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        client = self.manager.client()
+        try:
+            client.start_channels()
+            run_sync(client.wait_for_ready)(timeout=60)
+            reply = run_sync(client.execute_interactive)(
+                RESET_CODE, silent=True, store_history=False, timeout=60)
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"the kernel could not be emptied: {reply['content']}")
+        finally:
+            self.manager.close_clients()
+
+    def after_report(self, keep: bool) -> None:
+        """Close the report's clients; shut the kernel down unless ``keep`` (it succeeded)."""
+        if self.manager is None:
+            return
+        self.manager.close_clients()
+        if not keep:
+            self.discard()
+
+    def discard(self) -> None:
+        """Shut the kernel down now (a report failed or ran out of time, or the worker ends)."""
+        from jupyter_core.utils import run_sync
+
+        manager, self.manager, self.started_with = self.manager, None, None
+        if manager is None:
+            return
+        manager.close_clients()
+        with contextlib.suppress(Exception):  # already gone: nothing to stop
+            run_sync(manager.shutdown_kernel)(now=True)
+        run_sync(manager.cleanup_resources)()
+
+
+#: The kernel of this process (a build worker), kept between the reports it builds.
+WORKER_KERNEL = WarmKernel()
+
+
+def kernel_settings_text(env: dict[str, str]) -> str:
+    """The kernel environment as one comparable text.
+
+    Example:
+        >>> kernel_settings_text({"B": "2", "A": "1"}).splitlines()
+        ['A=1', 'B=2']
+    """
+    return "\n".join(f"{name}={value}" for name, value in sorted(env.items()))
+
+

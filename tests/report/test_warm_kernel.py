@@ -1,0 +1,93 @@
+"""A build worker's kernel is reused between reports and emptied before each."""
+
+import os
+import time
+
+import nbformat
+import papermill
+import pytest
+
+from ikm_analysis.report.build import KERNEL_NAME, _kernel_spec_dir
+from ikm_analysis.report.warm_kernel import WarmKernel, kernel_settings_text
+
+
+@pytest.fixture
+def kernel_spec(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUPYTER_PATH", str(_kernel_spec_dir(tmp_path / "jupyter")))
+    return KERNEL_NAME
+
+
+def _notebook(path, *sources):
+    path.write_text(nbformat.writes(nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(source) for source in sources],
+        metadata={"kernelspec": {"name": KERNEL_NAME, "language": "python",
+                                "display_name": "Python 3"}})))
+    return path
+
+
+def _run(held, notebook, out, tmp_path):
+    manager = held.ready(KERNEL_NAME, "settings", tmp_path)
+    try:
+        return papermill.execute_notebook(str(notebook), str(out), kernel_name=KERNEL_NAME,
+                                          language="python", progress_bar=False, km=manager)
+    finally:
+        held.after_report(keep=True)
+
+
+def test_the_second_report_sees_a_fresh_kernel_in_the_same_process(kernel_spec, tmp_path):
+    held = WarmKernel()
+    try:
+        notebook = _notebook(tmp_path / "a.ipynb", "left_over = 1", "import os\nos.getpid()")
+        first = _run(held, notebook, tmp_path / "a_out.ipynb", tmp_path)
+        manager = held.manager
+        second = _run(held, _notebook(tmp_path / "b.ipynb",
+                                      "'left_over' in globals()", "import os\nos.getpid()"),
+                      tmp_path / "b_out.ipynb", tmp_path)
+        assert held.manager is manager  # the same kernel process
+        pid = first.cells[1].outputs[0]["data"]["text/plain"]
+        assert second.cells[1].outputs[0]["data"]["text/plain"] == pid
+        assert second.cells[0].outputs[0]["data"]["text/plain"] == "False"  # names are gone
+        assert [cell.execution_count for cell in second.cells] == [1, 2]  # as a fresh kernel
+    finally:
+        held.discard()
+    assert held.manager is None
+
+
+def test_a_failed_report_or_other_settings_start_another_kernel(kernel_spec, tmp_path):
+    held = WarmKernel()
+    try:
+        first = held.ready(KERNEL_NAME, "settings", tmp_path)
+        held.after_report(keep=False)  # the report failed
+        assert held.manager is None
+        second = held.ready(KERNEL_NAME, "settings", tmp_path)
+        assert second is not first
+        third = held.ready(KERNEL_NAME, "other settings", tmp_path)
+        assert third is not second
+    finally:
+        held.discard()
+
+
+def test_settings_text_does_not_depend_on_order():
+    assert kernel_settings_text({"A": "1", "B": "2"}) == kernel_settings_text({"B": "2", "A": "1"})
+    assert kernel_settings_text({"A": "1"}) != kernel_settings_text({"A": "2"})
+
+
+def test_no_kernel_is_left_running_after_a_build_worker_ends(kernel_spec, tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        kernel_pid = pool.submit(_start_kept_kernel, str(tmp_path)).result()
+    with pytest.raises(ProcessLookupError):
+        for _ in range(50):  # the worker's exit shuts its kernel down
+            os.kill(kernel_pid, 0)
+            time.sleep(0.1)
+
+
+def _start_kept_kernel(folder):
+    from pathlib import Path
+
+    from ikm_analysis.report.warm_kernel import WORKER_KERNEL
+
+    manager = WORKER_KERNEL.ready(KERNEL_NAME, "settings", Path(folder))
+    return manager.provisioner.pid
