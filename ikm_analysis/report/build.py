@@ -494,7 +494,7 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False,
     """
     import papermill
 
-    from ikm_analysis.report.warm_kernel import WORKER_KERNEL, kernel_settings_text
+    from ikm_analysis.report.warm_kernel import WORKER_KERNEL
 
     started = time.monotonic()
     out_root = job.folder.parent.resolve()  # absolute: the kernel runs in notebooks/
@@ -507,25 +507,24 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False,
     jupyter_path = os.environ.get("JUPYTER_PATH")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         [str(_kernel_spec_dir(work / "jupyter", cache_dir)), jupyter_path or ""])
-    ok = False
     try:
         with _kernel_log(log_file), _time_limit(time_limit):
-            kernel = WORKER_KERNEL.ready(
-                KERNEL_NAME, kernel_settings_text(_kernel_environment(cache_dir)),
-                job.notebook.parent)
-            papermill.execute_notebook(
-                str(job.notebook), str(executed), parameters=job.parameters,
-                kernel_name=KERNEL_NAME, language="python", progress_bar=cell_progress,
-                log_output=True, cwd=str(job.notebook.parent), km=kernel,
-                execution_timeout=math.ceil(time_limit) if time_limit else None)
-            ok = True
+            kernel = WORKER_KERNEL.ready(KERNEL_NAME, _kernel_environment(cache_dir),
+                                         job.notebook.parent)
+            try:
+                papermill.execute_notebook(
+                    str(job.notebook), str(executed), parameters=job.parameters,
+                    kernel_name=KERNEL_NAME, language="python", progress_bar=cell_progress,
+                    log_output=True, cwd=str(job.notebook.parent), km=kernel,
+                    execution_timeout=math.ceil(time_limit) if time_limit else None)
+            except BaseException:
+                WORKER_KERNEL.after_report(keep=False)  # a failed kernel is not handed on
+                raise
             WORKER_KERNEL.after_report(keep=keep_kernel)
             _write_outputs(job, executed, built, started, time.monotonic() - started)
         _swap_in(built, job.folder)
         return BuildResult(job, True, time.monotonic() - started, html=job.page, log=log_file)
     except Exception as error:
-        if not ok:
-            WORKER_KERNEL.after_report(keep=False)
         kept = None
         if executed.exists():
             failed = out_root / "failed" / job.folder.name

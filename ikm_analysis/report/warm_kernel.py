@@ -1,12 +1,13 @@
 """One kernel per build worker, kept between its reports and emptied before each.
 
-Starting a kernel and importing the report's libraries cost about 1.5 s before a report does
-anything, for every report of a build. A build worker therefore keeps the kernel it started
-and hands it to papermill for its next report. Before each report the kernel is emptied as a
-fresh one would be: IPython's ``reset`` drops every name the last notebook defined and starts the
-execution count at 1 again, so the executed notebook is the one a fresh kernel gives (the build
-tests compare the bytes). What stays is what a report cannot see: imported modules and the
-caches of :mod:`ikm_analysis` (the map outlines, the registry read from the build's cache).
+Starting a kernel and importing the report's libraries is paid by every report of a build
+before it does anything. A build worker therefore keeps the kernel it started and hands it to
+papermill for its next report. Before each report the kernel is emptied as a fresh one would
+be: IPython's ``reset`` drops every name the last notebook defined and starts the execution
+count at 1 again, so the executed notebook is the one a fresh kernel gives (the tests check
+the names and the count; the README says how the reports' bytes were compared). What stays
+is what a report cannot see: imported modules and the caches of :mod:`ikm_analysis` (the map
+outlines, the registry read from the build's cache).
 
 A kernel that failed a report, or ran out of time, is shut down; the next report starts
 another. A kernel's own messages (start-up, shutdown) go to the log of the report it started
@@ -62,21 +63,21 @@ class WarmKernel:
     """
 
     manager: object | None = None
-    started_with: tuple[str, str] | None = None
+    started_with: tuple[dict[str, str], Path] | None = None
     _registered: bool = field(default=False, repr=False)
 
-    def ready(self, kernel_name: str, settings: str, cwd: Path) -> object:
+    def ready(self, kernel_name: str, env: dict[str, str], cwd: Path) -> object:
         """A running kernel, emptied for the next report; started here when there is none.
 
         Args:
             kernel_name: The kernel spec's name (found on ``JUPYTER_PATH``).
-            settings: What the spec sets (its environment), as text: another value means
-                another kernel.
+            env: What the spec puts in the kernel's environment: other values mean another
+                kernel.
             cwd: The folder the notebooks run in.
         """
         from jupyter_core.utils import run_sync
 
-        wanted = (settings, str(cwd))
+        wanted = (dict(env), Path(cwd))
         if self.manager is not None and (self.started_with != wanted
                                          or not run_sync(self.manager.is_alive)()):
             self.discard()
@@ -128,15 +129,3 @@ class WarmKernel:
 
 #: The kernel of this process (a build worker), kept between the reports it builds.
 WORKER_KERNEL = WarmKernel()
-
-
-def kernel_settings_text(env: dict[str, str]) -> str:
-    """The kernel environment as one comparable text.
-
-    Example:
-        >>> kernel_settings_text({"B": "2", "A": "1"}).splitlines()
-        ['A=1', 'B=2']
-    """
-    return "\n".join(f"{name}={value}" for name, value in sorted(env.items()))
-
-

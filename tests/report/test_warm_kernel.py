@@ -8,7 +8,7 @@ import papermill
 import pytest
 
 from ikm_analysis.report.build import KERNEL_NAME, _kernel_spec_dir
-from ikm_analysis.report.warm_kernel import WarmKernel, kernel_settings_text
+from ikm_analysis.report.warm_kernel import WarmKernel
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def _notebook(path, *sources):
 
 
 def _run(held, notebook, out, tmp_path):
-    manager = held.ready(KERNEL_NAME, "settings", tmp_path)
+    manager = held.ready(KERNEL_NAME, {"A": "1"}, tmp_path)
     try:
         return papermill.execute_notebook(str(notebook), str(out), kernel_name=KERNEL_NAME,
                                           language="python", progress_bar=False, km=manager)
@@ -56,20 +56,17 @@ def test_the_second_report_sees_a_fresh_kernel_in_the_same_process(kernel_spec, 
 def test_a_failed_report_or_other_settings_start_another_kernel(kernel_spec, tmp_path):
     held = WarmKernel()
     try:
-        first = held.ready(KERNEL_NAME, "settings", tmp_path)
+        first = held.ready(KERNEL_NAME, {"A": "1"}, tmp_path)
         held.after_report(keep=False)  # the report failed
         assert held.manager is None
-        second = held.ready(KERNEL_NAME, "settings", tmp_path)
+        second = held.ready(KERNEL_NAME, {"A": "1"}, tmp_path)
         assert second is not first
-        third = held.ready(KERNEL_NAME, "other settings", tmp_path)
+        third = held.ready(KERNEL_NAME, {"A": "2", "B": "3"}, tmp_path)
         assert third is not second
+        held.after_report(keep=True)
+        assert held.ready(KERNEL_NAME, {"B": "3", "A": "2"}, tmp_path) is third  # same settings
     finally:
         held.discard()
-
-
-def test_settings_text_does_not_depend_on_order():
-    assert kernel_settings_text({"A": "1", "B": "2"}) == kernel_settings_text({"B": "2", "A": "1"})
-    assert kernel_settings_text({"A": "1"}) != kernel_settings_text({"A": "2"})
 
 
 def test_no_kernel_is_left_running_after_a_build_worker_ends(kernel_spec, tmp_path):
@@ -89,5 +86,5 @@ def _start_kept_kernel(folder):
 
     from ikm_analysis.report.warm_kernel import WORKER_KERNEL
 
-    manager = WORKER_KERNEL.ready(KERNEL_NAME, "settings", Path(folder))
+    manager = WORKER_KERNEL.ready(KERNEL_NAME, {"A": "1"}, Path(folder))
     return manager.provisioner.pid
