@@ -9,7 +9,9 @@ A job writes into a temporary folder inside the output folder; only when the not
 downloads, key figures and provenance are all written is the folder swapped in for the
 previous report, so a failed build never overwrites a good report. The executed
 notebook of a failed build is kept under ``failed/`` for debugging, and every run's kernel
-output under ``logs/``.
+output under ``logs/``. papermill writes the executed notebook once, when the run ends (not
+after every cell, which cost a third of a second a report): a report stopped by its time limit
+leaves no notebook, and its log shows how far it got.
 
 Outputs (``reports/`` by default; English reports under ``reports/en/``)::
 
@@ -516,7 +518,8 @@ def run_job(job: ReportJob, cell_progress: dict | bool = False,
                     str(job.notebook), str(executed), parameters=job.parameters,
                     kernel_name=KERNEL_NAME, language="python", progress_bar=cell_progress,
                     log_output=True, cwd=str(job.notebook.parent), km=kernel,
-                    execution_timeout=math.ceil(time_limit) if time_limit else None)
+                    execution_timeout=math.ceil(time_limit) if time_limit else None,
+                    request_save_on_cell_execute=False)  # written once, at the end
             except BaseException:
                 WORKER_KERNEL.after_report(keep=False)  # a failed kernel is not handed on
                 raise

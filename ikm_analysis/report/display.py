@@ -22,34 +22,12 @@ import re
 import pandas as pd
 
 from ikm_analysis.i18n.formatting import format_id_number
+from ikm_analysis.report.page import REPORT_CSS  # noqa: F401  (kept here for the notebooks)
 
 HIDDEN = "x"
 NOT_AVAILABLE = "–"
 KINDS = ("number", "percent", "signed")
 
-#: Style of every report table and banner; printed once at the top of each report.
-REPORT_CSS = """
-.ikm-table { border-collapse: collapse; margin: 0.5em 0 1em 0; font-size: 0.95em; }
-.ikm-table th, .ikm-table td { padding: 0.25em 0.7em; border-bottom: 1px solid #d0d7de; }
-.ikm-table th, .jp-RenderedHTMLCommon table.ikm-table th { background: #f3f5f7; text-align: left; }
-.ikm-table td { text-align: right; font-variant-numeric: tabular-nums; }
-.ikm-table td:first-child, .ikm-table td.ikm-text { text-align: left; }
-.ikm-table tr:last-child td { font-weight: 600; }
-.ikm-table.ikm-list tr:last-child td { font-weight: normal; }
-.ikm-banner { background: #b42318; color: #fff; padding: 0.8em 1em; font-weight: 700;
-              border-radius: 4px; margin: 0.5em 0 1em 0; }
-.ikm-note { color: #57606a; font-size: 0.9em; }
-.ikm-figure { margin: 0.5em 0 1.5em 0; max-width: 100%; }
-.ikm-figure img { max-width: 100%; height: auto; display: block; }
-.ikm-figure figcaption { color: #57606a; font-size: 0.85em; margin-top: 0.3em; }
-.ikm-provenance { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; }
-.ikm-provenance th, .ikm-provenance td { text-align: left; padding: 0.2em 0.8em 0.2em 0;
-                                         vertical-align: top; overflow-wrap: anywhere; }
-.ikm-provenance th { font-weight: 600; color: #57606a; }
-@media screen {  /* a table wider than a phone scrolls in its own box, not the whole page */
-  .ikm-table { display: block; max-width: 100%; overflow-x: auto; }
-}
-"""
 
 
 def format_value(value: object, lang: str = "id", decimals: int = 0, kind: str = "number") -> str:

@@ -29,6 +29,32 @@ from pathlib import Path
 
 from ikm_analysis.i18n import check_lang, text
 
+#: Style of every report table and banner; printed once at the top of each report
+#: (here, not in display, so the site index is written without importing pandas).
+REPORT_CSS = """
+.ikm-table { border-collapse: collapse; margin: 0.5em 0 1em 0; font-size: 0.95em; }
+.ikm-table th, .ikm-table td { padding: 0.25em 0.7em; border-bottom: 1px solid #d0d7de; }
+.ikm-table th, .jp-RenderedHTMLCommon table.ikm-table th { background: #f3f5f7; text-align: left; }
+.ikm-table td { text-align: right; font-variant-numeric: tabular-nums; }
+.ikm-table td:first-child, .ikm-table td.ikm-text { text-align: left; }
+.ikm-table tr:last-child td { font-weight: 600; }
+.ikm-table.ikm-list tr:last-child td { font-weight: normal; }
+.ikm-banner { background: #b42318; color: #fff; padding: 0.8em 1em; font-weight: 700;
+              border-radius: 4px; margin: 0.5em 0 1em 0; }
+.ikm-note { color: #57606a; font-size: 0.9em; }
+.ikm-figure { margin: 0.5em 0 1.5em 0; max-width: 100%; }
+.ikm-figure img { max-width: 100%; height: auto; display: block; }
+.ikm-figure figcaption { color: #57606a; font-size: 0.85em; margin-top: 0.3em; }
+.ikm-provenance { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; }
+.ikm-provenance th, .ikm-provenance td { text-align: left; padding: 0.2em 0.8em 0.2em 0;
+                                         vertical-align: top; overflow-wrap: anywhere; }
+.ikm-provenance th { font-weight: 600; color: #57606a; }
+@media screen {  /* a table wider than a phone scrolls in its own box, not the whole page */
+  .ikm-table { display: block; max-width: 100%; overflow-x: auto; }
+}
+"""
+
+
 #: Style of the link bar and the table of contents (printed with the report's other styles).
 PAGE_CSS = """
 .ikm-site, .ikm-toc { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }

@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ikm_analysis.i18n import LANGS, check_lang, text
-from ikm_analysis.report.display import REPORT_CSS
 from ikm_analysis.report.kinds import REPORT_KINDS
-from ikm_analysis.report.page import PAGE_CSS
+from ikm_analysis.report.page import PAGE_CSS, REPORT_CSS
 
 _INDEX_CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 60em;

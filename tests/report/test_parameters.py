@@ -42,3 +42,33 @@ def test_each_notebook_declares_what_the_build_passes():
     assert declared_parameters(folder / REPORT_KINDS["umkm_kalteng"].notebook) == {"lang"}
     assert declared_parameters(folder / REPORT_KINDS["kualitas_data"].notebook) == {
         "registry_path", "lang", "export_year", "number_format", "office"}
+
+
+@pytest.mark.parametrize("kind", sorted(REPORT_KINDS))
+def test_declared_parameters_are_the_names_papermill_finds(kind):
+    import papermill
+
+    notebook = notebooks_dir() / REPORT_KINDS[kind].notebook
+    assert declared_parameters(notebook) == set(papermill.inspect_notebook(str(notebook)))
+
+
+def test_a_parameters_cell_with_a_magic_is_read_by_papermill(tmp_path):
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell("%matplotlib inline\nyear = 2024\nlang = 'id'")
+    cell.metadata["tags"] = ["parameters"]
+    notebook = tmp_path / "magic.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell], metadata={
+        "kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}),
+        notebook)
+    assert declared_parameters(notebook) == {"year", "lang"}
+
+
+def test_a_notebook_without_a_parameters_cell_is_refused(tmp_path):
+    import nbformat
+
+    notebook = tmp_path / "plain.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]),
+                   notebook)
+    with pytest.raises(ReportParameterError, match="no cell tagged 'parameters'"):
+        declared_parameters(notebook)
