@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["without_unmatchable_rules"]
 
@@ -41,21 +42,37 @@ def _may_match(selector: str, classes: set[str]) -> bool:
     return all(name in classes for name in _CLASS_IN_SELECTOR.findall(selector))
 
 
-def _pruned(css: str, classes: set[str]) -> str:
+@lru_cache(maxsize=64)
+def _rules(css: str) -> tuple[tuple[tuple[str, ...] | None, str, tuple | None], ...]:
+    """The sheet's rules as ``(selectors, text, inner)``, parsed once per process.
+
+    ``selectors`` is ``None`` for a rule that is always kept; ``inner`` holds the rules of an
+    ``@media`` block (``text`` is then its prelude). Every report of a build carries the same
+    template CSS, so a build worker parses it once, not once per report.
+    """
     import tinycss2
 
-    kept = []
+    rules = []
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type == "qualified-rule":
-            selectors = tinycss2.serialize(rule.prelude).split(",")
-            if any(_may_match(selector, classes) for selector in selectors):
-                kept.append(rule.serialize())
+            selectors = tuple(tinycss2.serialize(rule.prelude).split(","))
+            rules.append((selectors, rule.serialize(), None))
         elif (rule.type == "at-rule" and rule.lower_at_keyword == "media"
               and rule.content is not None):
-            inner = _pruned(tinycss2.serialize(rule.content), classes)
-            kept.append(f"@media {tinycss2.serialize(rule.prelude).strip()} {{{inner}}}")
+            rules.append((None, tinycss2.serialize(rule.prelude).strip(),
+                          _rules(tinycss2.serialize(rule.content))))
         else:
-            kept.append(rule.serialize())
+            rules.append((None, rule.serialize(), None))
+    return tuple(rules)
+
+
+def _pruned(css: str | tuple, classes: set[str]) -> str:
+    kept = []
+    for selectors, rule, inner in _rules(css) if isinstance(css, str) else css:
+        if inner is not None:
+            kept.append(f"@media {rule} {{{_pruned(inner, classes)}}}")
+        elif selectors is None or any(_may_match(selector, classes) for selector in selectors):
+            kept.append(rule)
     return "\n".join(kept)
 
 

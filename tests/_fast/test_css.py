@@ -40,3 +40,11 @@ def test_a_rule_stays_exactly_when_every_class_it_names_is_on_the_page(present, 
     kept = _rules(without_unmatchable_rules(page))
     assert kept == [rule for rule, names in zip(rules, selectors, strict=True)
                     if set(names) <= present]
+
+
+def test_one_stylesheet_is_pruned_for_each_page_by_that_page_s_classes():
+    style = "<style>.a { c: 1 } @media print { .b { c: 2 } }</style>"
+    first = without_unmatchable_rules(style + "<p class='a'>x</p>")  # parsed here, kept
+    second = without_unmatchable_rules(style + "<p class='b'>x</p>")
+    assert _rules(first) == [".a { c: 1 }", "@media print {}"]
+    assert _rules(second) == ["@media print {.b { c: 2 }}"]
