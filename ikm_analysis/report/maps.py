@@ -266,16 +266,21 @@ def _overlaps(boundary: Boundary, extent: tuple[float, float, float, float] | No
 
 def _draw(axes, boundaries, shading: Shading, outlines: tuple[Boundary, ...],
           edge_width: float, extent: tuple[float, float, float, float] | None = None) -> None:
-    """Regions and outlines; with ``extent``, only those reaching into it (a smaller SVG)."""
+    """Regions and outlines; with ``extent``, only those reaching into it (a smaller SVG).
+
+    Added as plain artists, not with ``add_patch``: that works out the data limits from every
+    curve of every boundary (a fifth of drawing a map), which :func:`_frame` then replaces with
+    the map's own extent anyway.
+    """
     boundaries = [b for b in boundaries if _overlaps(b, extent)]
     outlines = tuple(b for b in outlines if _overlaps(b, extent))
     for boundary in boundaries:
         colour, hatch = shading.faces[boundary.code]
-        axes.add_patch(PathPatch(boundary.path, facecolor=colour, edgecolor=BORDER_COLOUR,
-                                 linewidth=edge_width, hatch=hatch))
+        axes.add_artist(PathPatch(boundary.path, facecolor=colour, edgecolor=BORDER_COLOUR,
+                                  linewidth=edge_width, hatch=hatch))
     for outline in outlines:
-        axes.add_patch(PathPatch(outline.path, facecolor="none", edgecolor=OUTLINE_COLOUR,
-                                 linewidth=edge_width * 3))
+        axes.add_artist(PathPatch(outline.path, facecolor="none", edgecolor=OUTLINE_COLOUR,
+                                  linewidth=edge_width * 3))
 
 
 def _number(axes, point: tuple[float, float], number: int) -> None:
