@@ -34,9 +34,12 @@ sample: $(STAMP)
 
 LINTED := ikm_analysis tests benchmarks scripts notebooks
 
+# Tests run in one process per core (pytest-xdist), each file's tests in one process (their module
+# fixtures are made once; a notebook's nbval cells run in order in one kernel). The integration
+# tests' report set is built once for all processes (tests/integration/conftest.py).
 test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
