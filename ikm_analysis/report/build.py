@@ -49,6 +49,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -309,6 +310,13 @@ def normalise_notebook(notebook: object, kernel_name: str = KERNEL_NAME) -> None
 
 def export_html(notebook: object, title: str) -> str:
     """The notebook as HTML with code, prompts and analyst notes hidden."""
+    body, _ = _html_exporter().from_notebook_node(notebook, resources={"metadata": {"name": title}})
+    return body
+
+
+@cache
+def _html_exporter() -> object:
+    """The reports' nbconvert exporter, made once per process (it compiles its templates)."""
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -322,9 +330,7 @@ def export_html(notebook: object, title: str) -> str:
     config.HTMLExporter.exclude_input = True
     config.HTMLExporter.exclude_input_prompt = True
     config.HTMLExporter.exclude_output_prompt = True
-    exporter = HTMLExporter(config=config, template_name="lab")
-    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
-    return body
+    return HTMLExporter(config=config, template_name="lab")
 
 
 def _kernel_environment(cache_dir: Path | None) -> dict[str, str]:

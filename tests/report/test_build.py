@@ -7,7 +7,9 @@ import pytest
 
 from ikm_analysis.exceptions import ReportParameterError
 from ikm_analysis.report.build import (
+    _html_exporter,
     _swap_in,
+    export_html,
     normalise_notebook,
     plan_reports,
     write_index,
@@ -172,3 +174,19 @@ def test_a_report_whose_key_and_files_are_in_place_is_not_run(tmp_path, monkeypa
     [result] = build.build_reports([job], report=lines.append)
     assert result.ok and result.unchanged and result.html == job.page
     assert lines == [f"= [1/1] umkm_kalteng: {job.page} (tidak berubah)"]
+
+
+def test_the_kept_exporter_gives_each_notebook_the_page_a_new_one_gives():
+    def notebook(text):
+        cells = [nbformat.v4.new_markdown_cell(f"# {text}"),
+                 nbformat.v4.new_code_cell("x = 1", outputs=[nbformat.v4.new_output(
+                     "display_data", {"text/html": f"<p>{text}</p>"})])]
+        cells[1].metadata["tags"] = ["analyst-notes"] if text == "b" else []
+        return nbformat.v4.new_notebook(cells=cells)
+
+    notebooks = {text: notebook(text) for text in "ab"}  # made once: cell ids are random
+    kept = [export_html(notebooks[text], text) for text in "aba"]
+    _html_exporter.cache_clear()
+    fresh = [export_html(notebooks[text], text) for text in "ab"]
+    assert kept == [fresh[0], fresh[1], fresh[0]]
+    assert "<p>a</p>" in kept[0] and "<p>b</p>" not in kept[1]  # the tag still hides a cell
