@@ -98,10 +98,13 @@ def slowest_cells(out: Path, cache: Path, count: int = 6) -> list[tuple[float, s
     import nbformat
     import papermill
 
+    from ikm_analysis.report.build import _kernel_spec_dir
     from ikm_analysis.report.registry_cache import CACHE_ENV
 
     executed = out / "profile.ipynb"
     os.environ[CACHE_ENV] = str(cache.resolve())  # as in the build: the registry read once
+    # the build's kernel spec: this interpreter, and no start-up warning on the terminal
+    os.environ["JUPYTER_PATH"] = str(_kernel_spec_dir(out / "jupyter", cache))
     papermill.execute_notebook(str(ROOT / "notebooks" / "laporan_tahunan_ikm.ipynb"),
                                str(executed), parameters={"year": 2024}, kernel_name="python3",
                                language="python", progress_bar=False,

@@ -347,13 +347,15 @@ def _kernel_spec_dir(folder: Path, cache_dir: Path | None = None) -> Path:
 
     The kernel gets :func:`_kernel_environment`: the allocator settings of
     :mod:`ikm_analysis._fast.allocator` and, with ``cache_dir``, the build's registry cache
-    (:mod:`ikm_analysis.report.registry_cache`).
+    (:mod:`ikm_analysis.report.registry_cache`). It keeps no IPython history: a build's cells
+    are not the analyst's, and two kernels writing the same history file wait for each other.
     """
     spec = folder / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
-                 "--IPKernelApp.log_level=ERROR"],  # not the start-up chatter, 7 times over
+                 "--IPKernelApp.log_level=ERROR",  # not the start-up chatter, 7 times over
+                 "--HistoryManager.enabled=False"],
         "display_name": "Python 3 (ikm-analysis build)", "language": "python",
         "env": _kernel_environment(cache_dir)}))
     return folder
