@@ -88,3 +88,28 @@ def _start_kept_kernel(folder):
 
     manager = WORKER_KERNEL.ready(KERNEL_NAME, {"A": "1"}, Path(folder))
     return manager.provisioner.pid
+
+
+def test_a_ready_client_hears_the_kernel_and_has_nothing_left_over(kernel_spec, tmp_path):
+    from queue import Empty
+
+    from jupyter_core.utils import run_sync
+
+    held = WarmKernel()
+    try:
+        manager = held.ready(KERNEL_NAME, {"A": "1"}, tmp_path)
+        for _ in range(3):  # the first waits for the kernel to start, the others find it up
+            client = manager.client()
+            client.start_channels()
+            run_sync(client.wait_for_ready)(timeout=60)
+            with pytest.raises(Empty):  # the kernel_info request's reply was read
+                run_sync(client.get_shell_msg)(timeout=0.1)
+            outputs = []
+            reply = run_sync(client.execute_interactive)("print('heard')", timeout=60,
+                                                         output_hook=outputs.append)
+            assert reply["content"]["status"] == "ok"
+            assert [message["content"]["text"] for message in outputs
+                    if message["msg_type"] == "stream"] == ["heard\n"]  # it was listening
+            manager.close_clients()
+    finally:
+        held.discard()
