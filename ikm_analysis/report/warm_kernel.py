@@ -11,8 +11,9 @@ outlines, the registry read from the build's cache).
 
 A kernel that failed a report, or ran out of time, is shut down; the next report starts
 another. The clients papermill gets for a kept kernel are ready as soon as one request has come
-through (``PromptClient``), without jupyter_client's 0.2 s wait for silence before each report. A kernel's own messages (start-up, shutdown) go to the log of the report it started
-with: it inherits the build's standard error at start (:func:`ikm_analysis.report.build.run_job`).
+through (``PromptClient``), without jupyter_client's 0.2 s wait for silence before each report.
+A kernel's own messages (start-up, shutdown) go to the log of the report it started with: it
+inherits the build's standard error at start (:func:`ikm_analysis.report.build.run_job`).
 
 Example:
     >>> held = WarmKernel()
