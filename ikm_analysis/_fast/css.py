@@ -66,18 +66,19 @@ def _rules(css: str) -> tuple[tuple[tuple[str, ...] | None, str, tuple | None], 
     return tuple(rules)
 
 
-def _pruned(css: str | tuple, classes: set[str]) -> str:
+def _kept(rules: tuple, classes: set[str]) -> str:
+    """The rules (from :func:`_rules`) that may match a page with ``classes``, as CSS text."""
     kept = []
-    for selectors, rule, inner in _rules(css) if isinstance(css, str) else css:
+    for selectors, text, inner in rules:
         if inner is not None:
-            kept.append(f"@media {rule} {{{_pruned(inner, classes)}}}")
+            kept.append(f"@media {text} {{{_kept(inner, classes)}}}")
         elif selectors is None or any(_may_match(selector, classes) for selector in selectors):
-            kept.append(rule)
+            kept.append(text)
     return "\n".join(kept)
 
 
 def without_unmatchable_rules(page: str) -> str:
     """The page with every ``<style>`` element's unmatchable rules dropped (see above)."""
     classes = _page_classes(page)
-    return _STYLE.sub(lambda match: match.group(1) + _pruned(match.group(2), classes)
+    return _STYLE.sub(lambda match: match.group(1) + _kept(_rules(match.group(2)), classes)
                       + match.group(3), page)

@@ -59,14 +59,24 @@ def declared_parameters(notebook: str | Path) -> set[str]:
 
         declared = set(papermill.inspect_notebook(str(notebook)))
     else:
-        declared = {target.id for statement in statements
-                    for target in (statement.targets if isinstance(statement, ast.Assign)
-                                   else [statement.target]
-                                   if isinstance(statement, ast.AnnAssign) else [])
-                    if isinstance(target, ast.Name)}
+        declared = _assigned_names(statements)
     if not declared:
         raise ReportParameterError("no_parameters_cell", notebook=str(notebook))
     return declared
+
+
+def _assigned_names(statements: list[ast.stmt]) -> set[str]:
+    """The names given a value by ``name = ...`` or ``name: type = ...`` statements."""
+    names = set()
+    for statement in statements:
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, ast.AnnAssign):
+            targets = [statement.target]
+        else:
+            continue
+        names.update(target.id for target in targets if isinstance(target, ast.Name))
+    return names
 
 
 def check_registry_file(path: str | Path) -> Path:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,8 +57,6 @@ def _manager_class() -> type:
         """
 
         async def wait_for_ready(self, timeout: float | None = None) -> None:
-            import time
-
             deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
             while time.monotonic() < deadline:
                 request = self.kernel_info()
@@ -78,8 +77,6 @@ def _manager_class() -> type:
 
         async def _reply_to(self, request: str, answer_by: float) -> None:
             """Read the shell channel up to the request's reply (sent before its idle status)."""
-            import time
-
             while True:
                 message = await self.get_shell_msg(
                     timeout=max(answer_by - time.monotonic(), ANSWER_WAIT_SECONDS))

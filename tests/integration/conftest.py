@@ -36,7 +36,7 @@ def registry_file(tmp_path_factory) -> Path:
             bad = registry.iloc[[0]].copy()
             bad["No. Registrasi"], bad["Kelurahan"] = "SIN-2024-9999", "Kelurahan Tidak Ada"
             bad["Nama Pemilik"], bad["NIK"] = QUARANTINED_OWNER, QUARANTINED_NIK
-            path.parent.mkdir()
+            path.parent.mkdir(exist_ok=True)
             written = path.with_suffix(".tmp")
             pd.concat([registry, bad]).to_csv(written, index=False)
             written.rename(path)
