@@ -342,7 +342,7 @@ def figure_svg(chart: Chart | Figure) -> bytes:
     buffer = io.BytesIO()
     _save(_figure_of(chart), buffer, format="svg", metadata={"Date": None})
     svg = _PATH_DATA.sub(_compact_path, buffer.getvalue().decode("utf-8"))
-    return svg.replace(_MATPLOTLIB_FONT, SVG_FONT_FAMILY).encode("utf-8")
+    return _numbered_ids(svg.replace(_MATPLOTLIB_FONT, SVG_FONT_FAMILY)).encode("utf-8")
 
 
 #: The fonts an SVG figure asks for: DejaVu Sans (matplotlib's, which laid the text out), else
@@ -353,6 +353,29 @@ _MATPLOTLIB_FONT = "font-family: 'DejaVu Sans'"
 
 _PATH_DATA = re.compile(r' d="([^"]*)"')
 _NUMBER = re.compile(r"-?\d+\.\d+")
+
+
+#: The ids matplotlib gives clip paths, markers and hatches: a letter and 10 hex digits of a
+#: hash of the shape with every digit of its coordinates.
+_HASHED_ID = re.compile(r'(?<=id=")[pmh][0-9a-f]{10}(?=")')
+
+
+def _numbered_ids(svg: str) -> str:
+    """The SVG with matplotlib's hashed ids numbered in order of appearance (``p1``, ``m2``, …).
+
+    A hashed id changes when a clip box moves by a billionth of a point, which the drawing does
+    not show but the bytes do; numbered ids keep two renderings of the same picture identical.
+
+    Example:
+        >>> _numbered_ids('<clipPath id="p0123456789"/><g clip-path="url(#p0123456789)"/>')
+        '<clipPath id="p1"/><g clip-path="url(#p1)"/>'
+    """
+    names = {old: f"{old[0]}{number}"
+             for number, old in enumerate(dict.fromkeys(_HASHED_ID.findall(svg)), start=1)}
+    if not names:
+        return svg
+    return re.sub(r'(?<=["#])[pmh][0-9a-f]{10}(?=[")])',
+                  lambda match: names.get(match.group(), match.group()), svg)
 
 
 def _compact_path(match: re.Match) -> str:

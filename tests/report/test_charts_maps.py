@@ -305,3 +305,14 @@ def test_figure_text_is_text_with_a_sans_serif_for_viewers_without_dejavu():
     assert "<use " not in svg  # no letter drawn as an outline
     assert svg.count("font-family") == svg.count(SVG_FONT_FAMILY) > 0
     assert SVG_FONT_FAMILY.endswith("sans-serif")
+
+
+def test_svg_ids_are_numbered_and_every_reference_finds_its_id():
+    import re
+
+    for chart in (line_chart(pd.Series({2020: 1, 2021: 2}), "t", "v"), city_locator_map("en")):
+        svg = figure_svg(chart).decode()
+        ids = set(re.findall(r'id="([^"]+)"', svg))
+        references = set(re.findall(r'(?:url\(#|href="#)([^")]+)', svg))
+        assert references and references <= ids
+        assert not re.search(r"[pmh][0-9a-f]{10}", svg)  # no hash of float coordinates left
