@@ -358,6 +358,8 @@ _NUMBER = re.compile(r"-?\d+\.\d+")
 #: The ids matplotlib gives clip paths, markers and hatches: a letter and 10 hex digits of a
 #: hash of the shape with every digit of its coordinates.
 _HASHED_ID = re.compile(r'(?<=id=")[pmh][0-9a-f]{10}(?=")')
+#: Such an id where it is defined (``id="…"``) or used (``url(#…)``, ``href="#…"``).
+_HASHED_ID_USE = re.compile(r'(?<=["#])[pmh][0-9a-f]{10}(?=[")])')
 
 
 def _numbered_ids(svg: str) -> str:
@@ -372,10 +374,7 @@ def _numbered_ids(svg: str) -> str:
     """
     names = {old: f"{old[0]}{number}"
              for number, old in enumerate(dict.fromkeys(_HASHED_ID.findall(svg)), start=1)}
-    if not names:
-        return svg
-    return re.sub(r'(?<=["#])[pmh][0-9a-f]{10}(?=[")])',
-                  lambda match: names.get(match.group(), match.group()), svg)
+    return _HASHED_ID_USE.sub(lambda match: names.get(match.group(), match.group()), svg)
 
 
 def _compact_path(match: re.Match) -> str:

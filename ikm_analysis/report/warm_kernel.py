@@ -69,20 +69,24 @@ def _manager_class() -> type:
                     if (message["parent_header"].get("msg_id") == request
                             and message["msg_type"] == "status"
                             and message["content"]["execution_state"] == "idle"):
-                        await self._reply_to(request, answer_by)
+                        # the reply was sent before the idle status: it is there to read
+                        self._handle_kernel_info_reply(
+                            await self.reply_to(request, ANSWER_WAIT_SECONDS))
                         return
                 if not await self.is_alive():
                     raise RuntimeError("Kernel died before replying to kernel_info")
             raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
 
-        async def _reply_to(self, request: str, answer_by: float) -> None:
-            """Read the shell channel up to the request's reply (sent before its idle status)."""
+        async def reply_to(self, request: str, timeout: float) -> dict:
+            """The request's reply, read from the shell channel (earlier replies are skipped).
+
+            Raises:
+                queue.Empty: No message came for ``timeout`` seconds.
+            """
             while True:
-                message = await self.get_shell_msg(
-                    timeout=max(answer_by - time.monotonic(), ANSWER_WAIT_SECONDS))
+                message = await self.get_shell_msg(timeout=timeout)
                 if message["parent_header"].get("msg_id") == request:
-                    self._handle_kernel_info_reply(message)
-                    return
+                    return message
 
     class ReusedKernelManager(AsyncKernelManager):
         """A kernel manager that remembers the clients it made, to close them after a report.
@@ -157,10 +161,7 @@ class WarmKernel:
         try:
             client.start_channels()
             request = client.execute(RESET_CODE, silent=True, store_history=False)
-            while True:
-                reply = run_sync(client.get_shell_msg)(timeout=60)
-                if reply["parent_header"].get("msg_id") == request:
-                    break
+            reply = run_sync(client.reply_to)(request, 60)
             if reply["content"]["status"] != "ok":
                 raise RuntimeError(f"the kernel could not be emptied: {reply['content']}")
         finally:
