@@ -9,9 +9,13 @@ Print give the same pages.
 
 The PDF is byte-identical between two builds of the same page: WeasyPrint writes no creation
 date unless the page asks for one (``<meta name="dcterms.created">``, which reports have not) and
-no random file identifier. WeasyPrint's warnings about the notebook template's screen CSS
-(``@keyframes``, ``::-webkit-scrollbar``, …) are not printed; an error (an image or stylesheet it
-cannot load) raises :class:`~ikm_analysis.exceptions.ReportPdfError`.
+no random file identifier. On a machine without HarfBuzz's subsetter (Debian's
+``libharfbuzz-subset0``) WeasyPrint cuts the fonts down with fontTools, which stamps each cut font
+with the time of the rendering; the stamp is fixed at 1970-01-01 here (:func:`_fixed_font_date`),
+so such a machine gives the same bytes too. WeasyPrint's warnings about the notebook template's
+screen CSS (``@keyframes``, ``::-webkit-scrollbar``, …) and about the missing subsetter are not
+printed; an error (an image or stylesheet it cannot load) raises
+:class:`~ikm_analysis.exceptions.ReportPdfError`.
 
 Example:
     >>> import tempfile
@@ -29,7 +33,10 @@ Example:
 from __future__ import annotations
 
 import logging
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -99,6 +106,29 @@ class _Collect(logging.Handler):
 _LOCAL_LINK = re.compile(r'\shref="(?!#|https?:|mailto:)[^"]*"')
 
 
+#: The date fontTools stamps on every cut-down font (1970-01-01), whatever the build's date.
+FONT_DATE_EPOCH = "0"
+
+
+@contextmanager
+def _fixed_font_date() -> Iterator[None]:
+    """While rendering, fontTools stamps fonts with :data:`FONT_DATE_EPOCH`, not the clock.
+
+    fontTools takes the stamp from ``SOURCE_DATE_EPOCH`` when that is set; it is set to
+    :data:`FONT_DATE_EPOCH` for the rendering and put back as it was after, so the fonts of a PDF
+    never depend on when, or with which build date, it was made.
+    """
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = FONT_DATE_EPOCH
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
 def render_messages(html_file: str | Path) -> tuple[bytes, list[logging.LogRecord]]:
     """Render a page to PDF bytes and return WeasyPrint's warnings and errors with them.
 
@@ -120,7 +150,8 @@ def render_messages(html_file: str | Path) -> tuple[bytes, list[logging.LogRecor
     try:
         page = _LOCAL_LINK.sub("", Path(html_file).read_text(encoding="utf-8"))
         page = without_unmatchable_rules(page)  # the same PDF, a third faster
-        pdf = HTML(string=page, base_url=str(html_file), media_type="print").write_pdf()
+        with _fixed_font_date():
+            pdf = HTML(string=page, base_url=str(html_file), media_type="print").write_pdf()
     finally:
         logger.removeHandler(collect)
         logger.propagate = propagate
